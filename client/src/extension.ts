@@ -1,0 +1,69 @@
+/**
+ * The VS Code extension: starts the language server and wires the cluster view.
+ * Activation stays cheap: the cluster code (and @kubernetes/client-node) loads only when the
+ * cluster view or a diagnose command is first used.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerClusterFeatures } from './views/clusterFeatures';
+
+let client: LanguageClient | undefined;
+
+export interface KubeExposeApi {
+  /** The running language client (tests use it to wait for the server). */
+  languageClient(): LanguageClient | undefined;
+  log: vscode.LogOutputChannel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KubeExposeApi> {
+  const started = Date.now();
+  const log = vscode.window.createOutputChannel('Kube Expose', { log: true });
+  context.subscriptions.push(log);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'kube-expose-live', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'kubeExpose' },
+    outputChannel: log,
+    traceOutputChannel: log,
+  };
+  client = new LanguageClient('kubeExpose', 'Kube Expose Language Server', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kubeExpose.showOutput', () => log.show(true)),
+    vscode.commands.registerCommand('kubeExpose.restartServer', async () => {
+      await client?.restart();
+      log.info('language server restarted');
+    }),
+    vscode.commands.registerCommand('kubeExpose.openSettings', () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:kube-expose.kube-expose'),
+    ),
+  );
+
+  registerClusterFeatures(context, log);
+
+  // Start the server without blocking activation; errors go to the log and a notification.
+  client.start().then(
+    () => log.info(`language server started (${Date.now() - started} ms after activation began)`),
+    (e: unknown) => {
+      log.error(`language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage('Kube Expose: the language server failed to start. See "Kube Expose: Show Log".');
+    },
+  );
+  log.info(`activated in ${Date.now() - started} ms`);
+  return { languageClient: () => client, log };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,13 @@
+/** The core's public surface: what adapters (server, CLI, client) may import. */
+export * from './text';
+export * from './findings';
+export * from './settings';
+export { parseFile, type Manifest, type ParsedFile } from './yaml/parse';
+export { analyze, type AnalyzeOptions } from './analyze';
+export { allRules } from './rules';
+export type { RuleMeta } from './rules/types';
+export { complete } from './features/completion';
+export { hover } from './features/hover';
+export { documentSymbols, type DocumentSymbol } from './features/symbols';
+export type { CompletionItem, HoverResult } from './features/types';
+export type { WorkspaceView, IndexedManifest } from './workspace/view';

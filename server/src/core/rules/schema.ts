@@ -1,0 +1,3 @@
+import type { Checker } from './types';
+
+export const schemaCheckers: Checker[] = [];

@@ -1,0 +1,191 @@
+/**
+ * The language server: a thin translation layer. LSP events in, core calls, LSP messages out.
+ * It owns debouncing, settings and document state, and holds no Kubernetes knowledge.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as core from './core';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
+
+interface DocState {
+  uri: string;
+  version: number;
+  doc: TextDocument;
+  parsed?: core.ParsedFile;
+  parsedVersion?: number;
+  findings?: core.Finding[];
+  timer?: NodeJS.Timeout;
+}
+
+export interface ServerOptions {
+  /** Delay between the last edit and validation, in ms, unless settings say otherwise. */
+  debounceMs?: number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const docs = new Map<string, DocState>();
+  let settings: core.Settings = core.normalizeSettings({});
+  let debounceMs = options.debounceMs ?? 20;
+  let hasConfigurationCapability = false;
+  let reportedCrash = false;
+
+  const log = (msg: string) => connection.console.log(msg);
+
+  connection.onInitialize((params): InitializeResult => {
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) settings = core.normalizeSettings(init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '/', '-', '"', "'"], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      },
+      serverInfo: { name: 'kube-expose-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!hasConfigurationCapability && change.settings) {
+      const s = (change.settings as { kubeExpose?: unknown }).kubeExpose ?? change.settings;
+      settings = core.normalizeSettings(s);
+    } else {
+      await refreshSettings();
+    }
+    for (const st of docs.values()) schedule(st, 0);
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!hasConfigurationCapability) return;
+    try {
+      const s = await connection.workspace.getConfiguration('kubeExpose');
+      settings = core.normalizeSettings(s);
+      const d = (s as { diagnosticsDelay?: unknown } | null)?.diagnosticsDelay;
+      if (typeof d === 'number' && d >= 0) debounceMs = d;
+    } catch (e) {
+      log(`could not read settings, keeping defaults: ${String(e)}`);
+    }
+  }
+
+  function parsed(st: DocState): core.ParsedFile {
+    if (!st.parsed || st.parsedVersion !== st.doc.version) {
+      st.parsed = core.parseFile(st.doc.getText());
+      st.parsedVersion = st.doc.version;
+    }
+    return st.parsed;
+  }
+
+  function validate(st: DocState): void {
+    const version = st.doc.version;
+    const file = parsed(st);
+    const findings = core.analyze(file, {
+      settings,
+      uri: st.uri,
+      onCheckerError: (checker, manifest, error) => {
+        const where = `${st.uri} document ${manifest.index + 1} (${manifest.kind ?? '?'}/${manifest.name ?? '?'})`;
+        connection.console.error(`checker ${checker} failed on ${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        if (!reportedCrash) {
+          reportedCrash = true;
+          void connection.window.showErrorMessage(`kube-expose: the ${checker} check failed on a document; other checks still run. See the output channel for details.`);
+        }
+      },
+    });
+    if (docs.get(st.uri) !== st || st.doc.version !== version) return; // superseded
+    st.findings = findings;
+    void connection.sendDiagnostics({ uri: st.uri, version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  function schedule(st: DocState, delay = debounceMs): void {
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      try {
+        validate(st);
+      } catch (e) {
+        connection.console.error(`validation failed for ${st.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }, delay);
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    const st: DocState = { uri: t.uri, version: t.version, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text) };
+    docs.set(t.uri, st);
+    schedule(st, 0);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
+    const st = docs.get(t.uri);
+    if (!st) return;
+    st.doc = TextDocument.update(st.doc, contentChanges, t.version);
+    st.version = t.version;
+    schedule(st);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: t }) => {
+    const st = docs.get(t.uri);
+    if (st?.timer) clearTimeout(st.timer);
+    docs.delete(t.uri);
+    void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion(({ textDocument, position }) => {
+    const st = docs.get(textDocument.uri);
+    if (!st) return [];
+    const file = parsed(st);
+    const items = core.complete(file, file.lines.offsetAt(position), settings, st.uri);
+    return items.map((i) => toCompletionItem(i, file.lines));
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const st = docs.get(textDocument.uri);
+    if (!st) return null;
+    const file = parsed(st);
+    const h = core.hover(file, file.lines.offsetAt(position), settings, st.uri);
+    return h ? toHover(h, file.lines) : null;
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const st = docs.get(textDocument.uri);
+    if (!st) return [];
+    const file = parsed(st);
+    return core.documentSymbols(file).map((s) => toDocumentSymbol(s, file.lines));
+  });
+
+  connection.onCodeAction(({ textDocument, range }) => {
+    const st = docs.get(textDocument.uri);
+    if (!st) return [];
+    const file = parsed(st);
+    // Findings of an older version have offsets into older text: recompute when stale.
+    if (st.parsedVersion !== st.doc.version || !st.findings) validate(st);
+    const start = file.lines.offsetAt(range.start);
+    const end = file.lines.offsetAt(range.end);
+    const actions: CodeAction[] = [];
+    for (const f of st.findings ?? []) {
+      if (!f.fixes?.length || f.end < start || f.start > end) continue;
+      for (const fix of f.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toDiagnostic(f)],
+          isPreferred: fix.preferred,
+          edit: { changes: { [st.uri]: fix.edits.map((e) => toTextEdit(e, file.lines)) } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  connection.listen();
+}
