@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { allRules, LineIndex, normalizeSettings, parseNodePortRange, RULE_PREFIX, type Settings } from '../../server/src/core';
 import { ioReason } from './files';
 
@@ -84,14 +84,22 @@ export function parseConfig(text: string, path: string): { settings: Settings; w
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ConfigError(`${path}: the config must be a mapping of settings (rules, nodePortRange, ...), not a ${Array.isArray(value) ? 'list' : typeof value}.`);
   }
-  const offsetOf = (...keys: string[]): number | undefined => {
-    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-    return node?.range?.[0];
+  /** Offset of a key (`key: true`) or of its value, following a path of map keys. */
+  const offsetOf = (keys: string[], key = false): number | undefined => {
+    let node: unknown = doc.contents;
+    let last: { key?: { range?: number[] }; value?: { range?: number[] } } | undefined;
+    for (const k of keys) {
+      if (!isMap(node)) return undefined;
+      last = node.items.find((p) => isScalar(p.key) && String(p.key.value) === k) as typeof last;
+      if (!last) return undefined;
+      node = last.value;
+    }
+    return (key ? last?.key?.range?.[0] : (last?.value?.range?.[0] ?? last?.key?.range?.[0])) ?? undefined;
   };
   const o = value as Record<string, unknown>;
   const warnings: string[] = [];
-  const fail = (keys: string[], msg: string): never => {
-    throw new ConfigError(`${at(offsetOf(...keys))}: ${msg}`);
+  const fail = (keys: string[], msg: string, atKey = false): never => {
+    throw new ConfigError(`${at(offsetOf(keys, atKey))}: ${msg}`);
   };
   const known = new Set(allRules().map((r) => r.id));
   for (const [key, v] of Object.entries(o)) {
@@ -104,7 +112,7 @@ export function parseConfig(text: string, path: string): { settings: Settings; w
             fail([key, id], `rule ${id}: '${String(level)}' is not a level; use off, error, warning, info or hint.`);
           }
           const bare = id.startsWith(RULE_PREFIX) ? id.slice(RULE_PREFIX.length) : id;
-          if (!known.has(bare)) warnings.push(`${at(offsetOf(key, id))}: no rule is called '${id}'; 'kube-expose --list-rules' lists them.`);
+          if (!known.has(bare)) warnings.push(`${at(offsetOf([key, id], true))}: no rule is called '${id}'; 'kube-expose --list-rules' lists them.`);
         }
         break;
       }
@@ -129,6 +137,7 @@ export function parseConfig(text: string, path: string): { settings: Settings; w
         fail(
           [key],
           `unknown setting '${key}'; the settings are rules, nodePortRange, ingressNginxAnnotationPrefix, ingressNginxRetirementNotice, kubernetesVersion and largeFileLineLimit.`,
+          true,
         );
     }
   }

@@ -220,10 +220,9 @@ function markdownEscape(s: string): string {
   return s.replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 
-/** Files inside the working directory are relative to %SRCROOT%; others are absolute file URIs. */
+/** Files inside the working directory (and stdin, by its name) are relative to %SRCROOT%; others are absolute file URIs. */
 function artifactLocation(input: InputFile): { uri: string; uriBaseId?: string } {
-  if (input.stdin) return { uri: input.display.split('/').map(encodeURIComponent).join('/') };
-  if (input.display.startsWith('/')) return { uri: toFileUri(input.path, false) };
+  if (!input.stdin && input.display.startsWith('/')) return { uri: toFileUri(input.path, false) };
   return { uri: input.display.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 

@@ -61,7 +61,7 @@ export function rulesMarkdown(rules: RuleMeta[] = allRules()): string {
     '',
     '```yaml',
     'rules:',
-    `  ${rules.find((r) => r.id !== 'yaml/syntax')?.id ?? 'yaml/syntax-warning'}: off`,
+    `  ${rules.find((r) => !/^(internal|yaml)\//.test(r.id))?.id ?? 'yaml/syntax-warning'}: off`,
     '```',
     '',
     'A single finding can also be silenced in the manifest with a comment:',

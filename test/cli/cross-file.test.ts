@@ -1,0 +1,79 @@
+/**
+ * Cross-file checks in the CLI: one workspace holds every manifest of every file of the run, and each
+ * file is analyzed against it. Tested with a small cross-file checker written here (so the test does
+ * not depend on which cross-resource rules exist yet), and, where the real cross-resource rules
+ * exist, through the binary.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeSettings, parseFile } from '../../server/src/core';
+import { findPair, str } from '../../server/src/core/yaml/ast';
+import type { Checker } from '../../server/src/core/rules/types';
+import { checkParsed, type ParsedInput } from '../../cli/src/run';
+import { RunWorkspace } from '../../cli/src/workspace';
+import { FIXTURES, json, kubeExpose } from './cli';
+
+/** Reports a Service whose selector `app` label matches no Deployment's pod template in its namespace. */
+const selectorChecker: Checker = {
+  name: 'test-selector',
+  kinds: ['Service'],
+  rules: [{ id: 'test/selector-matches-nothing', severity: 'warning', summary: 'test rule' }],
+  check(ctx) {
+    const selector = findPair(findPair(ctx.manifest.root, 'spec')?.value, 'selector')?.value;
+    const app = str(findPair(selector, 'app')?.value);
+    if (!app || !ctx.workspace) return;
+    const ns = ctx.manifest.namespace || 'default';
+    const matches = [...ctx.workspace.byKind('Deployment')].filter((d) => {
+      const labels = findPair(findPair(findPair(findPair(d.manifest.root, 'spec')?.value, 'template')?.value, 'metadata')?.value, 'labels')?.value;
+      return d.namespace === ns && str(findPair(labels, 'app')?.value) === app;
+    });
+    if (matches.length === 0) ctx.report({ rule: 'test/selector-matches-nothing', message: `no Deployment has app: ${app}`, node: findPair(selector, 'app')?.value });
+  },
+};
+
+function input(name: string): ParsedInput {
+  const path = join(FIXTURES, 'cross', name);
+  return { input: { path, display: `cross/${name}` }, uri: `file://${path}`, file: parseFile(readFileSync(path, 'utf8')) };
+}
+
+test('a file is analyzed against the manifests of every other file of the run', () => {
+  const settings = normalizeSettings({});
+  const together = checkParsed([input('service.yaml'), input('deployment.yaml'), input('ingress.yaml')], settings, { checkers: [selectorChecker] });
+  assert.deepEqual(together.map((f) => f.findings.length), [0, 0, 0]);
+  const alone = checkParsed([input('service.yaml')], settings, { checkers: [selectorChecker] });
+  assert.equal(alone[0].findings.length, 1);
+  assert.equal(alone[0].findings[0].ruleId, 'kube-expose/test/selector-matches-nothing');
+  assert.equal(alone[0].findings[0].range.start.line, 7, 'at the selector value `web`');
+});
+
+test('the run workspace indexes by kind, namespace and name, with the default namespace when none is set', () => {
+  const ws = new RunWorkspace();
+  ws.add('file:///a.yaml', parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n'));
+  ws.add('file:///b.yaml', parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\nnot: kubernetes\n'));
+  assert.equal([...ws.all()].length, 3);
+  assert.deepEqual(ws.get('Service', 'default', 'web').map((m) => m.uri), ['file:///a.yaml', 'file:///b.yaml']);
+  assert.deepEqual(ws.get('Service', 'shop', 'web').map((m) => m.namespace), ['shop']);
+  assert.deepEqual(ws.get('Deployment', 'default', 'web'), []);
+  assert.equal([...ws.byKind('Service')].length, 3);
+  assert.deepEqual([...ws.byKind('Ingress')], []);
+});
+
+test('through the binary: checking the three cross files together finds no cross-resource problem that checking one alone would', (t) => {
+  const crossRules = (JSON.parse(kubeExpose(['--list-rules', '--format', 'json']).stdout) as { rules: Array<{ id: string }> }).rules.filter((r) =>
+    r.id.startsWith('kube-expose/cross-resource/'),
+  );
+  if (crossRules.length === 0) {
+    t.skip('no cross-resource rules are registered yet');
+    return;
+  }
+  const together = json(kubeExpose(['check', '-f', 'json', 'cross']));
+  const crossTogether = together.findings.filter((f) => f.ruleId.startsWith('kube-expose/cross-resource/'));
+  assert.deepEqual(crossTogether, [], 'a Service, its Deployment and its Ingress that agree');
+  const alone = json(kubeExpose(['check', '-f', 'json', 'cross/ingress.yaml']));
+  assert.ok(
+    alone.findings.some((f) => f.ruleId.startsWith('kube-expose/cross-resource/')),
+    `an Ingress whose backend Service is not among the files given: ${JSON.stringify(alone.findings)}`,
+  );
+});
