@@ -33,12 +33,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: core.Settings = core.normalizeSettings({});
   let debounceMs = options.debounceMs ?? 20;
   let hasConfigurationCapability = false;
+  let snippetEdits = false;
   let reportedCrash = false;
 
   const log = (msg: string) => connection.console.log(msg);
 
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    const wsEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
+    snippetEdits = !!wsEdit?.snippetEditSupport && !!wsEdit?.documentChanges;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = core.normalizeSettings(init.settings);
     return {
@@ -184,8 +187,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         });
       }
     }
+    actions.push(...conversionActions(st, file, start));
     return actions;
   });
+
+  /** Refactorings that change how a Service or Ingress is exposed (core/convert), as code actions. */
+  function conversionActions(st: DocState, file: core.ParsedFile, offset: number): CodeAction[] {
+    return core.conversionsAt(file, offset, settings).map((c) => {
+      const useSnippets = !!c.snippet && snippetEdits;
+      const edits = useSnippets ? c.edits : c.plainEdits ?? c.edits;
+      const action: CodeAction = { title: c.title, kind: CodeActionKind.RefactorRewrite };
+      if (useSnippets) {
+        action.edit = {
+          documentChanges: [{
+            textDocument: { uri: st.uri, version: st.doc.version },
+            edits: edits.map((e) => ({ range: file.lines.rangeOf(e.start, e.end), snippet: { kind: 'snippet', value: e.newText } })),
+          }],
+        };
+      } else {
+        const plain = edits.map((e) => ({ ...e, newText: c.snippet ? core.snippetToPlain(e.newText) : e.newText }));
+        action.edit = { changes: { [st.uri]: plain.map((e) => toTextEdit(e, file.lines)) } };
+      }
+      if (c.notes.length) {
+        action.command = { title: 'Show notes', command: 'kubeExpose.showConversionNotes', arguments: [c.title, c.notes] };
+      }
+      return action;
+    });
+  }
 
   connection.listen();
 }

@@ -11,3 +11,4 @@ export { hover } from './features/hover';
 export { documentSymbols, type DocumentSymbol } from './features/symbols';
 export type { CompletionItem, HoverResult } from './features/types';
 export type { WorkspaceView, IndexedManifest } from './workspace/view';
+export { conversionsAt, applyEdits, snippetToPlain, type Conversion } from './convert';

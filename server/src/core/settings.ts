@@ -21,6 +21,12 @@ export interface Settings {
   kubernetesVersion: string;
   /** Files with more lines than this keep syntax and schema checks but skip the expensive ones. */
   largeFileLineLimit: number;
+  /** Conversions that replace a manifest keep the original as comments (`comment`) or drop it (`remove`). */
+  convertOriginal: 'comment' | 'remove';
+  /** IngressClass for Ingresses created by conversions when the workspace has no default class. */
+  defaultIngressClassName: string;
+  /** GatewayClass for Gateways created by the Ingress → Gateway API conversion. */
+  gatewayClassName: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -30,6 +36,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   ingressNginxRetirementNotice: true,
   kubernetesVersion: '1.36',
   largeFileLineLimit: 20000,
+  convertOriginal: 'comment',
+  defaultIngressClassName: '',
+  gatewayClassName: '',
 }) as Settings;
 
 /** Fills a partial, possibly malformed settings object with defaults; never throws. */
@@ -49,6 +58,9 @@ export function normalizeSettings(input: unknown): Settings {
   if (typeof o.ingressNginxRetirementNotice === 'boolean') s.ingressNginxRetirementNotice = o.ingressNginxRetirementNotice;
   if (typeof o.kubernetesVersion === 'string' && /^1\.\d+$/.test(o.kubernetesVersion)) s.kubernetesVersion = o.kubernetesVersion;
   if (typeof o.largeFileLineLimit === 'number' && o.largeFileLineLimit > 0) s.largeFileLineLimit = o.largeFileLineLimit;
+  if (o.convertOriginal === 'comment' || o.convertOriginal === 'remove') s.convertOriginal = o.convertOriginal;
+  if (typeof o.defaultIngressClassName === 'string') s.defaultIngressClassName = o.defaultIngressClassName.trim();
+  if (typeof o.gatewayClassName === 'string') s.gatewayClassName = o.gatewayClassName.trim();
   return s;
 }
 

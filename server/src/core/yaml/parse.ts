@@ -23,9 +23,11 @@ export interface Manifest {
   doc: Document.Parsed;
   /** The document's top-level node (a map for a manifest). */
   root: AnyNode;
-  /** Offsets of the document's content in the file. */
+  /** Offsets of the document in the file (`start` is at its `---` marker when it has one). */
   start: number;
   end: number;
+  /** Offset of the document's top-level node (after any `---` marker and leading comments). */
+  contentStart: number;
   apiVersion?: string;
   kind?: string;
   name?: string;
@@ -78,6 +80,7 @@ function toManifest(doc: Document.Parsed, index: number, text: string): Manifest
     root,
     start,
     end,
+    contentStart: (root && root.range ? root.range[0] : start),
     apiVersion,
     kind,
     name: str(findPair(meta, 'name')?.value),
