@@ -1,0 +1,136 @@
+/**
+ * Every diagnosis scenario on a real API server: the objects are created through the API (so they
+ * carry real defaults, real ClusterIPs and NodePorts), read back into a snapshot, and judged by
+ * the product's diagnoseService().
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCluster, type Cluster } from './apiserver';
+import { buildScenarios, NODES, type Scenario, type ScenarioId } from './scenarios';
+import { rawSnapshot } from './snapshot';
+import { diagnoseService } from '../../client/src/diagnose/diagnose';
+import type { Check, Report, ServiceSnapshot } from '../../client/src/diagnose/types';
+
+let c: Cluster;
+let scenarios: Scenario[] = [];
+
+before(async () => {
+  c = await startCluster();
+  scenarios = await buildScenarios(c);
+}, { timeout: 240_000 });
+
+after(async () => {
+  await c?.stop();
+});
+
+const scenario = (id: ScenarioId) => {
+  const s = scenarios.find((x) => x.id === id);
+  assert.ok(s, `scenario ${id} was not built`);
+  return s;
+};
+
+async function snapshotOf(id: ScenarioId): Promise<{ snap: ServiceSnapshot; report: Report }> {
+  const s = scenario(id);
+  const snap = await rawSnapshot(c, s.namespace, s.service);
+  return { snap, report: diagnoseService(snap) };
+}
+
+const checks = (r: Report, id: string): Check[] => r.checks.filter((ch) => ch.id === id);
+const text = (ch: Check[]) => ch.map((x) => [x.summary, ...x.evidence, x.fix ?? ''].join('\n')).join('\n');
+const describeReport = (r: Report) => `${r.verdict.headline}\n${r.checks.map((x) => `  [${x.status}] ${x.id}: ${x.summary}`).join('\n')}`;
+
+describe('the scenarios exist on the server as the diagnosis will see them', () => {
+  test('nodes carry the addresses and Ready condition set through the status subresource', async () => {
+    const r = await c.request('GET', '/api/v1/nodes');
+    assert.deepEqual(r.body.items.map((n: any) => n.metadata.name).sort(), NODES.map((n) => n.name));
+    for (const n of r.body.items) {
+      assert.ok(n.status.addresses.some((a: any) => a.type === 'InternalIP'));
+      assert.equal(n.status.conditions.find((x: any) => x.type === 'Ready').status, 'True');
+    }
+  });
+
+  test('pod status written through the subresource is what a reader gets back', async () => {
+    const { snap } = await snapshotOf('pods-not-ready');
+    const crash = snap.pods.find((p) => p.metadata?.name?.endsWith('ddddd'));
+    assert.equal(crash?.status?.containerStatuses?.[0]?.state?.waiting?.reason, 'CrashLoopBackOff');
+    assert.equal(crash?.status?.conditions?.find((x) => x.type === 'Ready')?.status, 'False');
+    assert.ok(crash?.spec?.nodeName);
+    assert.equal(crash?.metadata?.ownerReferences?.[0]?.kind, 'ReplicaSet');
+  });
+
+  test('the API server allocated a ClusterIP and node ports for the scenario Services', async () => {
+    const { snap } = await snapshotOf('loadbalancer-pending');
+    assert.match(snap.service?.spec?.clusterIP ?? '', /^10\.96\./);
+    assert.ok((snap.service?.spec?.ports?.[0]?.nodePort ?? 0) >= 30000);
+    assert.deepEqual(snap.service?.status?.loadBalancer ?? {}, {});
+  });
+});
+
+describe('diagnoseService over a real API server', () => {
+  test('healthy: reachable in the cluster, nothing fails', async () => {
+    const { report } = await snapshotOf('healthy');
+    assert.equal(report.verdict.status, 'pass', describeReport(report));
+    assert.equal(report.verdict.inCluster, true);
+    assert.deepEqual(report.checks.filter((x) => x.status === 'fail').map((x) => x.id), []);
+    assert.equal(report.dnsName, `web.${scenario('healthy').namespace}.svc.cluster.local`);
+    assert.equal(checks(report, 'selector-matches-pods')[0]?.status, 'pass');
+    assert.equal(checks(report, 'pods-ready')[0]?.status, 'pass');
+    assert.equal(checks(report, 'endpoint-slices')[0]?.status, 'pass');
+  });
+
+  test('no matching pods: the selector check fails and names the near-miss labels', async () => {
+    const { report } = await snapshotOf('no-matching-pods');
+    assert.equal(report.verdict.status, 'fail', describeReport(report));
+    const sel = checks(report, 'selector-matches-pods');
+    assert.equal(sel[0]?.status, 'fail', describeReport(report));
+    assert.match(text(sel), /app=webapp/);
+  });
+
+  test('pods not ready: says why for each pod (CrashLoopBackOff, failing readiness probe)', async () => {
+    const { report } = await snapshotOf('pods-not-ready');
+    assert.equal(report.verdict.status, 'fail', describeReport(report));
+    const ready = checks(report, 'pods-ready');
+    assert.equal(ready[0]?.status, 'fail', describeReport(report));
+    assert.match(text(ready), /CrashLoopBackOff/);
+    assert.match(text(ready), /[Rr]eadiness probe/);
+  });
+
+  test('named targetPort missing on one pod: the targetPort check names that pod', async () => {
+    const { report } = await snapshotOf('named-target-port-missing');
+    const tp = checks(report, 'target-port');
+    assert.ok(tp.length > 0, describeReport(report));
+    assert.ok(tp.some((x) => x.status === 'fail' || x.status === 'warn'), describeReport(report));
+    assert.match(text(tp), /ggggg/);
+    assert.match(text(tp), /http/);
+  });
+
+  test('LoadBalancer pending: the load-balancer hop is not passing and the node ports are reported', async () => {
+    const { report, snap } = await snapshotOf('loadbalancer-pending');
+    const lb = checks(report, 'load-balancer');
+    assert.ok(lb.length > 0, describeReport(report));
+    assert.ok(lb.every((x) => x.status === 'fail' || x.status === 'warn'), describeReport(report));
+    assert.match(text(lb), /pending/i);
+    assert.notEqual(report.verdict.fromOutside, true);
+    assert.equal(report.verdict.inCluster, true, describeReport(report));
+    const nodePort = String(snap.service?.spec?.ports?.[0]?.nodePort);
+    assert.match(text(checks(report, 'node-ports')), new RegExp(nodePort));
+  });
+
+  test('Ingress to a missing Service: the Service does not exist and the Ingress that routes to it is named', async () => {
+    const { report } = await snapshotOf('ingress-missing-service');
+    assert.equal(report.verdict.status, 'fail');
+    assert.equal(checks(report, 'service-exists')[0]?.status, 'fail');
+    const ing = checks(report, 'ingress-backend-exists');
+    assert.equal(ing[0]?.status, 'fail', describeReport(report));
+    assert.match(text(ing), /catalog/);
+    assert.match(text(ing), /\/api/);
+  });
+
+  test('NetworkPolicy blocking: the default-deny policy is named', async () => {
+    const { report } = await snapshotOf('networkpolicy-blocking');
+    const np = checks(report, 'network-policies');
+    assert.ok(np.some((x) => x.status === 'fail' || x.status === 'warn'), describeReport(report));
+    assert.match(text(np), /default-deny-ingress/);
+    assert.notEqual(report.verdict.status, 'pass');
+  });
+});
