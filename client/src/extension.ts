@@ -44,6 +44,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
       await client?.restart();
       log.info('language server restarted');
     }),
+    vscode.commands.registerCommand('kubeExpose.showConversionNotes', async (title: string, notes: string[]) => {
+      log.info(`${title}:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+      const choice = await vscode.window.showInformationMessage(`${title}: ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more)` : ''}`, 'Show all');
+      if (choice === 'Show all') log.show(true);
+    }),
     vscode.commands.registerCommand('kubeExpose.openSettings', () =>
       vscode.commands.executeCommand('workbench.action.openSettings', '@ext:kube-expose.kube-expose'),
     ),

@@ -13,6 +13,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from './core';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
 
+/** `source.fixAll.kube-expose`: VS Code runs it for "Fix All" and on save when configured. */
+const FIX_ALL = `${CodeActionKind.SourceFixAll}.kube-expose`;
+
 interface DocState {
   uri: string;
   version: number;
@@ -50,7 +53,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: [':', ' ', '/', '-', '"', "'"], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL] },
       },
       serverInfo: { name: 'kube-expose-language-server', version: '0.1.0' },
     };
@@ -166,12 +169,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return core.documentSymbols(file).map((s) => toDocumentSymbol(s, file.lines));
   });
 
-  connection.onCodeAction(({ textDocument, range }) => {
+  connection.onCodeAction(({ textDocument, range, context }) => {
     const st = docs.get(textDocument.uri);
     if (!st) return [];
     const file = parsed(st);
     // Findings of an older version have offsets into older text: recompute when stale.
     if (st.parsedVersion !== st.doc.version || !st.findings) validate(st);
+    if (context.only?.some((k) => FIX_ALL.startsWith(k))) return fixAll(st, file);
     const start = file.lines.offsetAt(range.start);
     const end = file.lines.offsetAt(range.end);
     const actions: CodeAction[] = [];
@@ -190,6 +194,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     actions.push(...conversionActions(st, file, start));
     return actions;
   });
+
+  /** One action applying every preferred quick fix of the document whose edits don't overlap. */
+  function fixAll(st: DocState, file: core.ParsedFile): CodeAction[] {
+    const edits: core.TextEdit[] = [];
+    for (const f of st.findings ?? []) {
+      const fix = f.fixes?.find((x) => x.preferred);
+      if (!fix) continue;
+      if (fix.edits.some((e) => edits.some((o) => e.start < o.end && o.start < e.end) || edits.some((o) => o.start === e.start && o.end === e.end))) continue;
+      edits.push(...fix.edits);
+    }
+    if (!edits.length) return [];
+    return [{ title: 'Fix all kube-expose problems with an obvious fix', kind: FIX_ALL, edit: { changes: { [st.uri]: edits.map((e) => toTextEdit(e, file.lines)) } } }];
+  }
 
   /** Refactorings that change how a Service or Ingress is exposed (core/convert), as code actions. */
   function conversionActions(st: DocState, file: core.ParsedFile, offset: number): CodeAction[] {
