@@ -103,6 +103,7 @@ export function writeUserSettings(run, extra = {}) {
     'extensions.ignoreRecommendations': true,
     'chat.disableAIFeatures': true,
     'git.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...extra,
   };
   const dir = join(run.userData, 'User');
