@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, codeOf, describe, openUntitledYaml, ours, until } from './helpers';
+import { activate, closeAllEditors, codeOf, describe, openUntitledYaml, ours, until, waitForDiagnostics } from './helpers';
 
 const NODEPORT = [
   'apiVersion: v1',
@@ -45,9 +45,8 @@ suite('conversions in VS Code', () => {
     assert.match(text, /^---\napiVersion: networking\.k8s\.io\/v1\nkind: Ingress\n/m);
     assert.match(text, /^ {4}- host: shop\.example\.com$/m, 'the host placeholder holds its default');
     assert.doesNotMatch(text, /\$\{\d/, 'no raw snippet syntax is left in the document');
-    // The language server re-checks the converted text: no errors.
-    await until('the converted document to be re-checked', () => true);
-    await new Promise((r) => setTimeout(r, 500));
+    // The language server re-checks the converted text and finds no error in it.
+    await waitForDiagnostics(doc.uri, (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Error), 'the converted document to have no errors');
     const errors = ours(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map(codeOf), [], describe(errors));
   });
