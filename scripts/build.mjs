@@ -11,6 +11,11 @@ const dev = process.argv.includes('--dev');
 const tests = process.argv.includes('--tests');
 const t0 = Date.now();
 
+// Schema data (schemas/catalog.json, imported by the core) is generated from kubernetes-models first.
+import { spawnSync } from 'node:child_process';
+const gen = spawnSync(process.execPath, ['scripts/gen-schemas.mjs'], { stdio: 'inherit' });
+if (gen.status !== 0) process.exit(gen.status ?? 1);
+
 const common = {
   bundle: true,
   platform: 'node',

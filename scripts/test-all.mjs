@@ -76,8 +76,9 @@ function countedStage(name, cmd, args, env) {
 }
 
 const stages = [
-  ['typecheck', () => single('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'])],
+  // build first: it generates schemas/catalog.json, which the core imports (and typecheck reads).
   ['build', () => single('build', process.execPath, ['scripts/build.mjs', '--dev', '--tests'])],
+  ['typecheck', () => single('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'])],
   ['unit', () => nodeTests('unit', 'out/test/unit')],
   ['lsp', () => nodeTests('lsp', 'out/test/lsp')],
   ['cli', () => (existsSync('out/test/cli') ? nodeTests('cli', 'out/test/cli') : true)],
