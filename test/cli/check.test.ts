@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { FIXTURES, json, kubeExpose, ROOT, SYNTAX, SYNTAX_WARNING, tempTree } from './cli';
 
 const TAGGED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tagged\ndata:\n  mode: !custom fast\n';
-const BROKEN = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: web\nspec:\n  ports:\n    - port: 80\n';
+const BROKEN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n  labels: {app: web\ndata:\n  a: b\n';
 const ANSI = /\x1b\[/;
 
 // ---------------------------------------------------------------- help, version, usage errors

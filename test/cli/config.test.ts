@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { FIXTURES, json, kubeExpose, SYNTAX, SYNTAX_WARNING, tempTree } from './cli';
 
 const TAGGED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tagged\ndata:\n  mode: !custom fast\n';
-const BROKEN = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: web\nspec: {}\n';
+const BROKEN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n  labels: {app: web\ndata:\n  a: b\n';
 
 test('a config in the working directory turns a rule off', () => {
   const cwd = join(FIXTURES, 'config-off');
