@@ -35,7 +35,7 @@ const SELECTOR = [['spec', 'selector']];
 const ROWS: Row[] = [
   // Current versions of the kinds this extension knows.
   ['v1', ['Service', 'Pod', 'Secret', 'ConfigMap', 'Namespace', 'ServiceAccount', 'PersistentVolumeClaim', 'PersistentVolume', 'ReplicationController'], { introduced: '1.0' }],
-  ['v1', ['Endpoints'], { introduced: '1.0', deprecated: '1.33', replacement: 'discovery.k8s.io/v1', note: 'Endpoints is superseded by EndpointSlice (discovery.k8s.io/v1); kube-proxy and controllers read EndpointSlices' }],
+  ['v1', ['Endpoints'], { introduced: '1.0', deprecated: '1.33', note: 'use EndpointSlice (discovery.k8s.io/v1), which kube-proxy and controllers read' }],
   ['apps/v1', ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'ControllerRevision'], { introduced: '1.9' }],
   ['batch/v1', ['Job'], { introduced: '1.2' }],
   ['batch/v1', ['CronJob'], { introduced: '1.21' }],

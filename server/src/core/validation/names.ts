@@ -42,7 +42,7 @@ export function wildcardDns1123Subdomain(value: string): string[] {
   const out: string[] = [];
   if (value.length > DNS1123_SUBDOMAIN_MAX) out.push(`must be no more than ${DNS1123_SUBDOMAIN_MAX} characters (it has ${value.length})`);
   if (!value.startsWith('*.') || !DNS1123_SUBDOMAIN.test(value.slice(2))) {
-    out.push("a wildcard must be the whole first label ('*.example.com'), followed by lowercase letters, digits, '-' and '.'");
+    out.push("must have the wildcard '*' as the whole first label ('*.example.com'), followed by lowercase letters, digits, '-' and '.'");
   }
   return out;
 }
