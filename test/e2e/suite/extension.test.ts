@@ -69,6 +69,35 @@ suite('kube-expose in VS Code', () => {
     assert.ok(d.range.end.character > d.range.start.character, 'the range is not empty');
   });
 
+  test('a Service rule reports a nodePort outside the range, and follows the nodePortRange setting', async () => {
+    const editor = await openWorkspaceFile('nodeport-service.yaml');
+    await activate();
+    const uri = editor.document.uri;
+    const isRangeError = (x: vscode.Diagnostic) => codeOf(x) === 'kube-expose/service/node-port-range';
+    const diags = await waitForDiagnostics(uri, (d) => d.some(isRangeError), 'a kube-expose/service/node-port-range diagnostic');
+    const [d] = diags.filter(isRangeError);
+    // Line 13 is `      nodePort: 8080`: the range is the value 8080, not the line or the document.
+    const line = editor.document.lineAt(12).text;
+    assert.equal(line, '      nodePort: 8080');
+    assert.deepEqual(
+      [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+      [12, line.indexOf('8080'), 12, line.indexOf('8080') + 4],
+      describe(diags),
+    );
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d.message, /30000-32767/);
+
+    // A cluster with a wider node-port range: the setting reaches the server and the error goes away.
+    const config = vscode.workspace.getConfiguration('kubeExpose');
+    await config.update('nodePortRange', '8000-32767', vscode.ConfigurationTarget.Global);
+    try {
+      await waitForDiagnostics(uri, (now) => !now.some(isRangeError), 'the node-port-range diagnostic to go away with nodePortRange 8000-32767');
+    } finally {
+      await config.update('nodePortRange', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(uri, (now) => now.some(isRangeError), 'the diagnostic to come back with the default range');
+  });
+
   test('fixing the error in the editor clears its diagnostic', async () => {
     const editor = await openUntitledYaml('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: web\nspec:\n  type: ClusterIP\n');
     await activate();
