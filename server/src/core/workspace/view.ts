@@ -1,11 +1,16 @@
-import type { Manifest } from '../yaml/parse';
+import type { Manifest, ParsedFile } from '../yaml/parse';
 
 /** A manifest somewhere in the workspace, as cross-resource checks see it. */
 export interface IndexedManifest {
   uri: string;
   manifest: Manifest;
-  /** The effective namespace: metadata.namespace, a kustomization's namespace, or `default`. */
+  /**
+   * The effective namespace: metadata.namespace, a kustomization's namespace, or `default`.
+   * Cluster-scoped kinds (IngressClass, Namespace, ...) have `''` in the workspace index.
+   */
   namespace: string;
+  /** The parsed file that holds the manifest, when the view keeps it (navigation needs its line index). */
+  file?: ParsedFile;
 }
 
 /**
@@ -16,4 +21,9 @@ export interface WorkspaceView {
   all(): Iterable<IndexedManifest>;
   byKind(kind: string): Iterable<IndexedManifest>;
   get(kind: string, namespace: string, name: string): IndexedManifest[];
+  /**
+   * The effective namespace of a manifest of `uri` (for the file being checked, whose manifests may
+   * be newer than the indexed ones). Optional: without it, `metadata.namespace` or `default` is used.
+   */
+  namespaceOf?(uri: string, manifest: Manifest): string;
 }
