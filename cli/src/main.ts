@@ -11,6 +11,12 @@ function readStdin(): Promise<string> {
   });
 }
 
+// `kube-expose check ... | head`: a reader that stops early is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 run({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, json, kubeExpose, ROOT, SYNTAX, SYNTAX_WARNING, tempTree } from './cli';
 
@@ -286,4 +286,15 @@ test('a big stdin stream is read whole', () => {
   const report = json(r);
   assert.equal(report.findings.length, 1);
   assert.equal(report.findings[0].line, 3000 * 7 + 6);
+});
+
+test('a reader that closes the pipe early (| head) ends the run quietly', () => {
+  const dir = tempTree({});
+  const docs: string[] = [];
+  for (let i = 0; i < 2000; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  mode: !custom fast\n`);
+  writeFileSync(join(dir, 'many.yaml'), docs.join('---\n'));
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" check many.yaml 2>stderr.txt | head -n 1`], { cwd: dir, encoding: 'utf8' });
+  assert.match(r.stdout, /^many\.yaml:6:9 warning /);
+  assert.equal(readFileSync(join(dir, 'stderr.txt'), 'utf8'), '');
 });
