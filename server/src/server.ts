@@ -87,7 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function parsed(st: DocState): core.ParsedFile {
     if (!st.parsed || st.parsedVersion !== st.doc.version) {
-      st.parsed = core.parseFile(st.doc.getText());
+      st.parsed = core.parseFile(st.doc.getText(), st.parsed);
       st.parsedVersion = st.doc.version;
     }
     return st.parsed;
@@ -214,6 +214,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const useSnippets = !!c.snippet && snippetEdits;
       const edits = useSnippets ? c.edits : c.plainEdits ?? c.edits;
       const action: CodeAction = { title: c.title, kind: CodeActionKind.RefactorRewrite };
+      if (c.disabledReason) return { ...action, disabled: { reason: c.disabledReason } };
       if (useSnippets) {
         action.edit = {
           documentChanges: [{

@@ -107,6 +107,20 @@ test('→ ClusterIP + Ingress with TLS adds cert-manager and a TLS section; uses
   assert.deepEqual(errorsOf(out), []);
 });
 
+test('a Service with no HTTP port gets the Ingress conversion disabled, with the reason', () => {
+  const dns = 'apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  type: NodePort\n  ports:\n    - {name: dns, port: 53, protocol: UDP}\n';
+  const c = byId(conversions(dns, 'NodePort'), 'service/to-clusterip-ingress');
+  assert.deepEqual(c.edits, []);
+  assert.match(c.disabledReason ?? '', /no port of this Service looks like HTTP \(dns \(53\): UDP is not HTTP\)/);
+});
+
+test('a Service port name longer than an Ingress allows is referenced by number', () => {
+  const svc = NODEPORT.replace('- name: http', '- name: pushgateway-external');
+  const out = applyPlain(svc, byId(conversions(svc, 'NodePort'), 'service/to-clusterip-ingress'));
+  assert.match(out, /port:\n {18}number: 80\n/);
+  assert.deepEqual(errorsOf(out), []);
+});
+
 test('conversions are offered only where they apply', () => {
   assert.deepEqual(conversions('apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec:\n  ports: [{port: 80}]\n').map((c) => c.id), []);
   assert.deepEqual(conversions('services:\n  web: {image: nginx}\n'), []);
@@ -292,7 +306,7 @@ test('every conversion over the fixture and real-world corpus yields valid manif
     if (errorsOf(text).length) continue; // a file with its own errors says nothing about the conversion
     for (const m of parsed.manifests) {
       if (m.kind !== 'Service' && m.kind !== 'Ingress') continue;
-      for (const c of conversions(text, m.start)) {
+      for (const c of conversions(text, m.start).filter((x) => !x.disabledReason)) {
         converted++;
         const out = applyPlain(text, c);
         const after = parseFile(out);

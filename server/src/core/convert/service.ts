@@ -88,7 +88,15 @@ function toClusterIpAndIngress(ctx: ConversionContext, spec: AnyNode, withTls: b
   const routed = ports.filter((p) => p.http);
   const skipped = ports.filter((p) => !p.http);
   const notes = skipped.map((p) => `Port ${portLabel(p)} is not routed: ${p.why}. An Ingress only carries HTTP; keep a LoadBalancer or use a TCP route for it.`);
-  if (routed.length === 0) notes.push('No port of this Service looks like HTTP, so the Ingress has no paths yet; add them by hand.');
+  if (routed.length === 0) {
+    return {
+      id: withTls ? 'service/to-clusterip-ingress-tls' : 'service/to-clusterip-ingress',
+      title: withTls ? 'Expose through an Ingress with TLS by cert-manager (Service becomes ClusterIP)' : 'Expose through an Ingress (Service becomes ClusterIP)',
+      edits: [],
+      notes,
+      disabledReason: `An Ingress only routes HTTP, and no port of this Service looks like HTTP (${skipped.map((p) => `${portLabel(p)}: ${p.why}`).join('; ') || 'it has no ports'}).`,
+    };
+  }
   const ingress = ingressFor(ctx, routed, skipped, withTls);
   const eol = eolOf(text);
   const at = manifest.end;
@@ -138,7 +146,9 @@ function ingressFor(ctx: ConversionContext, routed: ServicePortInfo[], skipped: 
   routed.forEach((p, i) => {
     const path = escapeSnippet(i === 0 ? '/' : `/${p.name ?? p.port}`);
     lines.push(`          - path: ${path}`, '            pathType: Prefix', '            backend:', '              service:', `                name: ${name}`, '                port:');
-    lines.push(p.name ? `                  name: ${escapeSnippet(p.name)}` : `                  number: ${p.port ?? 80}`);
+    // An Ingress names a backend port by IANA service name (≤ 15 characters); longer Service port names go by number.
+    const byName = p.name && /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(p.name) && !p.name.includes('--');
+    lines.push(byName ? `                  name: ${escapeSnippet(p.name!)}` : `                  number: ${p.port ?? 80}`);
   });
   return lines;
 }

@@ -14,6 +14,8 @@ export interface Conversion {
   snippet?: boolean;
   /** Edits for clients that cannot take snippets, when stripping the tab stops is not enough. */
   plainEdits?: TextEdit[];
+  /** Shown instead of applying: why the conversion does not fit this manifest. */
+  disabledReason?: string;
   /** What the user should know after applying: untranslated annotations, unrouted ports… */
   notes: string[];
 }

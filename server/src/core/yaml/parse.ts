@@ -45,23 +45,105 @@ export interface ParsedFile {
   manifests: Manifest[];
   /** At least one document is a Kubernetes object. */
   hasKubernetes: boolean;
+  /** The text of each document as last parsed, for incremental re-parsing. */
+  chunks?: Array<{ text: string; start: number; doc: Document.Parsed }>;
 }
 
 /** YAML 1.1 is what the Kubernetes tools read (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans there. */
 export const YAML_OPTIONS = { version: '1.1' as const, prettyErrors: false, uniqueKeys: true, strict: false };
 
-export function parseFile(text: string): ParsedFile {
+/**
+ * Parses every document of a file. With `previous` (the last parse of the same file), only the
+ * documents whose text changed are parsed again; the others are reused with their offsets moved.
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const lines = new LineIndex(text);
-  let docs: Document.Parsed[];
+  const chunks = splitDocuments(text);
+  let docs: Array<{ doc: Document.Parsed; reused: boolean }>;
+  if (!chunks) {
+    docs = parseWhole(text).map((doc) => ({ doc, reused: false }));
+  } else {
+    const old = new Map<string, Array<{ doc: Document.Parsed; start: number }>>();
+    for (const c of previous?.chunks ?? []) {
+      const list = old.get(c.text) ?? [];
+      list.push(c);
+      old.set(c.text, list);
+    }
+    docs = [];
+    for (const c of chunks) {
+      const hit = old.get(c.text)?.shift();
+      if (hit) {
+        if (hit.start !== c.start) shiftDocument(hit.doc, c.start - hit.start);
+        docs.push({ doc: hit.doc, reused: true });
+        continue;
+      }
+      const parsed = parseWhole(c.text);
+      for (const d of parsed) {
+        if (c.start) shiftDocument(d, c.start);
+        docs.push({ doc: d, reused: false });
+      }
+    }
+  }
+  const manifests = docs.map(({ doc }, index) => toManifest(doc, index, text));
+  // Remember each chunk's document (one per chunk when splitting worked) for the next parse.
+  const memo = chunks && chunks.length === docs.length ? chunks.map((c, i) => ({ text: c.text, start: c.start, doc: docs[i].doc })) : undefined;
+  return { text, lines, manifests, hasKubernetes: manifests.some((m) => m.isKubernetes), chunks: memo };
+}
+
+function parseWhole(text: string): Document.Parsed[] {
   try {
     const parsed = parseAllDocuments(text, YAML_OPTIONS);
-    docs = Array.isArray(parsed) ? parsed : [];
+    return Array.isArray(parsed) ? parsed : [];
   } catch {
     // The parser is error-tolerant; this guards the invariant against its own bugs.
-    docs = [];
+    return [];
   }
-  const manifests = docs.map((doc, index) => toManifest(doc, index, text));
-  return { text, lines, manifests, hasKubernetes: manifests.some((m) => m.isKubernetes) };
+}
+
+/**
+ * Cuts a text at its `---` document markers (column 0), one chunk per document. Returns undefined
+ * when the text has directives (`%YAML`), where documents are not independent of each other.
+ */
+export function splitDocuments(text: string): Array<{ text: string; start: number }> | undefined {
+  if (/^%/m.test(text)) return undefined;
+  const starts: number[] = [0];
+  const re = /^---(?=[ \t\r\n]|$)/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) if (m.index > 0) starts.push(m.index);
+  const out: Array<{ text: string; start: number }> = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    out.push({ text: text.slice(start, end), start });
+  }
+  // A first chunk made only of comments and blank lines belongs to the next document.
+  if (out.length > 1 && /^(\s*(#.*)?(\r?\n|$))*$/.test(out[0].text)) {
+    out[1] = { text: out[0].text + out[1].text, start: 0 };
+    out.shift();
+  }
+  return out;
+}
+
+/** Moves every offset of a parsed document by `delta` (its nodes, its range, its errors). */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  if (!delta) return;
+  const shiftRange = (r: unknown) => {
+    if (Array.isArray(r)) for (let i = 0; i < r.length; i++) if (typeof r[i] === 'number') r[i] += delta;
+  };
+  shiftRange(doc.range);
+  for (const e of doc.errors) shiftRange(e.pos);
+  for (const w of doc.warnings) shiftRange(w.pos);
+  const seen = new Set<unknown>();
+  const visit = (n: unknown) => {
+    if (!n || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    const node = n as { range?: unknown; items?: unknown[]; key?: unknown; value?: unknown };
+    shiftRange(node.range);
+    if (Array.isArray(node.items)) for (const it of node.items) visit(it);
+    if ('key' in node) visit(node.key);
+    if ('value' in node) visit(node.value);
+  };
+  visit(doc.contents);
 }
 
 function toManifest(doc: Document.Parsed, index: number, text: string): Manifest {

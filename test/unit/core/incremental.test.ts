@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { parseFile, splitDocuments, YAML_OPTIONS } from '../../../server/src/core/yaml/parse';
+import { analyze } from '../../../server/src/core/analyze';
+import { normalizeSettings } from '../../../server/src/core/settings';
+
+const settings = normalizeSettings({});
+const findings = (f: ReturnType<typeof parseFile>) => analyze(f, { settings }).map((x) => `${x.ruleId} ${x.start}-${x.end} ${x.message}`);
+
+const DOC = (i: number) => `# app ${i}\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-${i}\nspec:\n  type: ClusterIP\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n`;
+const BASE = Array.from({ length: 6 }, (_, i) => DOC(i)).join('---\n');
+
+test('documents are split at column-0 `---` markers; a leading comment joins the first document', () => {
+  const chunks = splitDocuments('# header\n---\na: 1\n---\nb: |\n  ---\n  x\n--- # c\nc: 3\n')!;
+  assert.deepEqual(chunks.map((c) => c.text), ['# header\n---\na: 1\n', '---\nb: |\n  ---\n  x\n', '--- # c\nc: 3\n']);
+  assert.equal(splitDocuments('%YAML 1.1\n---\na: 1\n'), undefined, 'directives fall back to a whole-file parse');
+});
+
+test('an incremental re-parse reuses untouched documents and equals a fresh parse', () => {
+  const first = parseFile(BASE);
+  const edited = BASE.replace('name: app-2', 'name: app-2-renamed').replace('port: 80\n      targetPort: 8080\n---\n# app 4', 'port: 99999\n      targetPort: 8080\n---\n# app 4');
+  const inc = parseFile(edited, first);
+  const fresh = parseFile(edited);
+  assert.equal(inc.manifests.length, fresh.manifests.length);
+  inc.manifests.forEach((m, i) => {
+    const f = fresh.manifests[i];
+    assert.deepEqual([m.start, m.end, m.contentStart, m.name], [f.start, f.end, f.contentStart, f.name]);
+    assert.deepEqual(JSON.stringify(m.doc.contents), JSON.stringify(f.doc.contents));
+  });
+  assert.equal(inc.manifests[0].doc, first.manifests[0].doc, 'the document before the edit is the same object');
+  assert.equal(inc.manifests[5].doc, first.manifests[5].doc, 'a document after the edit is reused, moved');
+  assert.notEqual(inc.manifests[2].doc, first.manifests[2].doc);
+  // Node ranges of a moved document point at the same text as a fresh parse.
+  const nameNode = (m: (typeof inc.manifests)[number]) => (m.root as { items: Array<{ key: { value: string }; value: { items: Array<{ value: { range: number[] } }> } }> }).items.find((p) => p.key.value === 'metadata')!.value.items[0].value.range;
+  assert.deepEqual(nameNode(inc.manifests[5]), nameNode(fresh.manifests[5]));
+  assert.deepEqual(findings(inc), findings(fresh));
+});
+
+test('random edit sequences give the same findings incrementally as from scratch', () => {
+  let seed = 42;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const pieces = ['---\n', 'x', ':', ' ', '\n', '  ', 'port: 70000\n', '- ', '{', '}', 'kind: Ingress\n', '#', '"'];
+  let text = BASE;
+  let prev = parseFile(text);
+  for (let i = 0; i < 300; i++) {
+    const at = rand(text.length + 1);
+    const del = rand(4) === 0 ? rand(8) : 0;
+    text = text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(at + del);
+    const inc = parseFile(text, prev);
+    const fresh = parseFile(text);
+    assert.deepEqual(findings(inc), findings(fresh), `edit ${i} diverged`);
+    assert.deepEqual(inc.manifests.map((m) => [m.start, m.end, m.kind, m.name]), fresh.manifests.map((m) => [m.start, m.end, m.kind, m.name]));
+    // Cutting at `---` reads the same documents as the YAML parser does on the whole text.
+    const whole = parseAllDocuments(text, YAML_OPTIONS);
+    const docs = Array.isArray(whole) ? whole : [];
+    if (docs.every((d) => d.errors.length === 0)) {
+      assert.deepEqual(inc.manifests.map((m) => JSON.stringify(m.doc.toJS())), docs.map((d) => JSON.stringify(d.toJS())), `edit ${i}: documents differ from a whole-text parse`);
+    }
+    prev = inc;
+  }
+});
