@@ -272,8 +272,8 @@ function checkIngressClass(ctx: RuleContext): void {
   const cNode = get(spec, 'controller');
   const controller = str(cNode);
   if (controller !== undefined && controller !== '') {
-    const p = controller.length > 250 ? [`must be no more than 250 characters (it has ${controller.length})`] : domainPrefixedPath(controller);
-    if (p.length) ctx.report({ rule: C.controller.id, node: cNode, message: `controller '${controller}' is not valid: it ${msgs(p)}.` });
+    const p = controller.length > 250 ? [`it must be no more than 250 characters (it has ${controller.length})`] : domainPrefixedPath(controller);
+    if (p.length) ctx.report({ rule: C.controller.id, node: cNode, message: `controller '${controller}' is not valid: ${msgs(p)}.` });
   }
   const ppair = findPair(spec, 'parameters');
   const params = ppair?.value;

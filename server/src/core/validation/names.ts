@@ -90,15 +90,15 @@ export function qualifiedName(value: string): string[] {
   return out;
 }
 
-/** `domain/path`, as IngressClass `spec.controller` (e.g. `k8s.io/ingress-nginx`). */
+/** `domain/path`, as IngressClass `spec.controller` (e.g. `k8s.io/ingress-nginx`). Messages are whole phrases ("it must ...", "its domain ..."). */
 export function domainPrefixedPath(value: string): string[] {
   const slash = value.indexOf('/');
-  if (slash < 0) return ["must be a domain-prefixed path such as 'example.com/my-controller'"];
+  if (slash < 0) return ["it must be a domain-prefixed path such as 'example.com/my-controller'"];
   const out: string[] = [];
   const domain = value.slice(0, slash);
   const path = value.slice(slash + 1);
   for (const m of dns1123Subdomain(domain)) out.push(`its domain '${domain}' ${m}`);
-  if (!path) out.push("must have a path after the domain and '/'");
+  if (!path) out.push("it must have a path after the domain and '/'");
   else if (!HTTP_PATH_CHARS.test(path)) out.push('its path must contain only the characters allowed in a URL path');
   return out;
 }
