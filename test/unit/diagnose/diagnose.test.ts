@@ -2,40 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnoseService } from '../../../client/src/diagnose/diagnose';
 import { reportToMarkdown, reportToJson } from '../../../client/src/diagnose/format';
-import type { Report } from '../../../client/src/diagnose/types';
-import { fixtureSnapshot, loadFixtures, type Fixture } from '../cluster/fixtures';
-
-/** Asserts a report against the expectations written in a fixture (shared with the reader tests). */
-export function assertMatchesFixture(r: Report, f: Fixture): void {
-  const e = f.expect;
-  const where = `${f.file}: ${r.verdict.headline}\n${r.checks.map((c) => `  ${c.status} ${c.id}: ${c.summary}`).join('\n')}`;
-  assert.equal(r.verdict.status, e.verdict, `verdict of ${where}`);
-  assert.equal(r.verdict.inCluster, e.inCluster, `inCluster of ${where}`);
-  if ('fromNodes' in e) assert.equal(r.verdict.fromNodes, e.fromNodes, `fromNodes of ${where}`);
-  if ('fromOutside' in e) assert.equal(r.verdict.fromOutside, e.fromOutside, `fromOutside of ${where}`);
-  if (e.brokenHop) assert.equal(r.verdict.brokenHop, e.brokenHop, `brokenHop of ${where}`);
-  if (e.verdict === 'pass') assert.equal(r.verdict.brokenHop, undefined, where);
-  if (e.urls) assert.deepEqual(r.verdict.urls, e.urls, `urls of ${where}`);
-  for (const [id, status] of Object.entries(e.checks)) {
-    const cs = r.checks.filter((c) => c.id === id);
-    assert.ok(cs.length > 0, `check ${id} missing in ${where}`);
-    assert.ok(cs.some((c) => c.status === status), `check ${id} should be ${status} in ${where}`);
-  }
-  for (const [id, text] of Object.entries(e.evidenceIncludes ?? {})) {
-    const c = r.checks.find((x) => x.id === id);
-    assert.ok(c?.evidence.some((l) => l.includes(text)), `evidence of ${id} should mention "${text}" in ${where}\n${c?.evidence.join('\n')}`);
-  }
-  for (const [id, text] of Object.entries(e.summaryIncludes ?? {})) {
-    const c = r.checks.find((x) => x.id === id);
-    assert.ok(c?.summary.includes(text), `summary of ${id} should mention "${text}" in ${where}`);
-  }
-  for (const id of e.absent ?? []) assert.ok(!r.checks.some((c) => c.id === id), `check ${id} should be absent in ${where}`);
-  // Every failing or warning check says what to do, except informative warnings about events.
-  for (const c of r.checks) if (c.status === 'fail') assert.ok(c.fix || c.id === 'service-exists', `check ${c.id} fails without a fix in ${f.file}`);
-  // The verdict names the broken hop, and the hops are in path order, client first.
-  assert.equal(r.hops[0]?.id, 'client');
-  if (r.verdict.brokenHop) assert.equal(r.hops.find((h) => h.status === 'fail')?.id, r.verdict.brokenHop);
-}
+import { assertMatchesFixture, fixtureSnapshot, loadFixtures } from '../cluster/fixtures';
 
 const fixtures = loadFixtures();
 
