@@ -23,6 +23,8 @@ interface DocState {
   parsed?: core.ParsedFile;
   parsedVersion?: number;
   findings?: core.Finding[];
+  /** Findings of unchanged documents, reused across edits. */
+  cache: core.AnalysisCache;
   timer?: NodeJS.Timeout;
 }
 
@@ -99,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const findings = core.analyze(file, {
       settings,
       uri: st.uri,
+      cache: st.cache,
       onCheckerError: (checker, manifest, error) => {
         const where = `${st.uri} document ${manifest.index + 1} (${manifest.kind ?? '?'}/${manifest.name ?? '?'})`;
         connection.console.error(`checker ${checker} failed on ${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
@@ -126,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const st: DocState = { uri: t.uri, version: t.version, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text) };
+    const st: DocState = { uri: t.uri, version: t.version, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), cache: new core.AnalysisCache() };
     docs.set(t.uri, st);
     schedule(st, 0);
   });

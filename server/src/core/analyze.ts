@@ -6,7 +6,7 @@ import { RULE_PREFIX, type Finding, type Severity } from './findings';
 import { isSilenced, normalizeId, parseDirectives } from './directives';
 import { CHECKERS } from './rules';
 import { INTERNAL_ERROR, SYNTAX_ERROR, SYNTAX_WARNING } from './rules/file-rules';
-import type { Checker, Report } from './rules/types';
+import type { Checker, Report, RuleMeta } from './rules/types';
 import type { RuleLevel, Settings } from './settings';
 import { nodeSpan } from './yaml/ast';
 import type { Manifest, ParsedFile } from './yaml/parse';
@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   workspace?: WorkspaceView;
   /** Restrict to these checkers (tests, benchmarks). Defaults to the whole registry. */
   checkers?: readonly Checker[];
+  /** Reuse findings of unchanged documents across calls (the server keeps one per open file). */
+  cache?: AnalysisCache;
   /** Called when a checker throws; the adapter logs it with the rule and document. */
   onCheckerError?: (checker: string, manifest: Manifest, error: unknown) => void;
 }
@@ -26,11 +28,47 @@ export function ruleLevel(settings: Settings, id: string, fallback: Severity): R
   return settings.rules[id] ?? settings.rules[RULE_PREFIX + id] ?? fallback;
 }
 
+/**
+ * Remembers, per parsed document, what the checkers found that depends on nothing but the document
+ * itself, so an edit re-checks only the documents it touched. Findings of checkers that read the
+ * workspace or other documents of the file are never reused.
+ */
+export class AnalysisCache {
+  private readonly perDoc = new WeakMap<object, { settings: Settings; workspace?: WorkspaceView; base: number; results: Map<string, Finding[]> }>();
+
+  get(doc: object, settings: Settings, base: number) {
+    const e = this.perDoc.get(doc);
+    return e && e.settings === settings ? { ...e, delta: base - e.base } : undefined;
+  }
+
+  set(doc: object, settings: Settings, base: number, results: Map<string, Finding[]>): void {
+    this.perDoc.set(doc, { settings, base, results });
+  }
+}
+
+const ruleIndex = new WeakMap<Checker, Map<string, RuleMeta>>();
+function rulesOf(checker: Checker): Map<string, RuleMeta> {
+  let m = ruleIndex.get(checker);
+  if (!m) ruleIndex.set(checker, (m = new Map(checker.rules.map((r) => [r.id, r]))));
+  return m;
+}
+
+function moved(f: Finding, delta: number, file: ParsedFile): Finding {
+  if (!delta) return { ...f, range: file.lines.rangeOf(f.start, f.end) };
+  return {
+    ...f,
+    start: f.start + delta,
+    end: f.end + delta,
+    range: file.lines.rangeOf(f.start + delta, f.end + delta),
+    fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
+  };
+}
+
 export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
   const out: Finding[] = [];
   // A file with no Kubernetes document is someone else's YAML (compose, workflows, values): say nothing.
   if (!file.hasKubernetes) return out;
-  const { settings } = opts;
+  const { settings, cache } = opts;
   const checkers = opts.checkers ?? CHECKERS;
   const large = file.lines.lineCount > settings.largeFileLineLimit;
   let prevEnd = 0;
@@ -38,6 +76,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
     const zoneStart = prevEnd;
     prevEnd = manifest.end;
     const directives = parseDirectives(file.text, zoneStart, manifest.end, file.lines);
+    let sink: Finding[] = out;
     const push = (ruleId: string, defaultSeverity: Severity, r: Omit<Report, 'rule'>) => {
       const override = settings.rules[ruleId] ?? settings.rules[RULE_PREFIX + ruleId];
       if (override === 'off') return;
@@ -47,7 +86,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       if (end < start) [start, end] = [end, start];
       const range = file.lines.rangeOf(start, end);
       if (isSilenced(directives, ruleId, range.start.line)) return;
-      out.push({
+      sink.push({
         ruleId: RULE_PREFIX + ruleId,
         severity,
         message: r.message,
@@ -64,17 +103,35 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       push(meta.id, meta.severity, { message: p.message, span: [p.start, p.end] });
     }
     if (!manifest.isKubernetes || manifest.isTemplate) continue;
+    const cached = cache?.get(manifest.doc, settings, manifest.start);
+    const results = new Map<string, Finding[]>();
     for (const checker of checkers) {
       if (checker.kinds && (!manifest.kind || !checker.kinds.includes(manifest.kind))) continue;
       if (large && checker.expensive) continue;
-      const known = new Map(checker.rules.map((r) => [r.id, r]));
+      const reuse = cached?.results.get(checker.name);
+      if (reuse) {
+        for (const f of reuse) out.push(moved(f, cached!.delta, file));
+        results.set(checker.name, reuse.map((f) => moved(f, cached!.delta, file)));
+        continue;
+      }
+      const known = rulesOf(checker);
+      const mine: Finding[] = [];
+      sink = mine;
+      let selfContained = true;
       try {
         checker.check({
-          file,
+          get file() {
+            selfContained = false;
+            return file;
+          },
           manifest,
           lines: file.lines,
+          text: file.text,
           settings,
-          workspace: opts.workspace,
+          get workspace() {
+            selfContained = false;
+            return opts.workspace;
+          },
           uri: opts.uri ?? '',
           report: (r) => {
             const id = normalizeId(r.rule);
@@ -84,13 +141,18 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
           },
         });
       } catch (error) {
+        selfContained = false;
         opts.onCheckerError?.(checker.name, manifest, error);
         push(INTERNAL_ERROR.id, INTERNAL_ERROR.severity, {
           message: `kube-expose: the ${checker.name} check failed on this document (${errorText(error)}); other checks still ran.`,
           span: [manifest.start, Math.min(manifest.end, manifest.start + 1)],
         });
       }
+      sink = out;
+      out.push(...mine);
+      if (selfContained) results.set(checker.name, mine);
     }
+    cache?.set(manifest.doc, settings, manifest.start, results);
   }
   return out;
 }

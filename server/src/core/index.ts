@@ -3,7 +3,7 @@ export * from './text';
 export * from './findings';
 export * from './settings';
 export { parseFile, type Manifest, type ParsedFile } from './yaml/parse';
-export { analyze, type AnalyzeOptions } from './analyze';
+export { analyze, AnalysisCache, type AnalyzeOptions } from './analyze';
 export { allRules } from './rules';
 export type { RuleMeta } from './rules/types';
 export { complete } from './features/completion';

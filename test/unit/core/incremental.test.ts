@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { parseFile, splitDocuments, YAML_OPTIONS } from '../../../server/src/core/yaml/parse';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyze, AnalysisCache } from '../../../server/src/core/analyze';
 import { normalizeSettings } from '../../../server/src/core/settings';
 
 const settings = normalizeSettings({});
@@ -46,6 +46,7 @@ test('random edit sequences give the same findings incrementally as from scratch
   const pieces = ['---\n', 'x', ':', ' ', '\n', '  ', 'port: 70000\n', '- ', '{', '}', 'kind: Ingress\n', '#', '"'];
   let text = BASE;
   let prev = parseFile(text);
+  const cache = new AnalysisCache();
   for (let i = 0; i < 300; i++) {
     const at = rand(text.length + 1);
     const del = rand(4) === 0 ? rand(8) : 0;
@@ -53,6 +54,9 @@ test('random edit sequences give the same findings incrementally as from scratch
     const inc = parseFile(text, prev);
     const fresh = parseFile(text);
     assert.deepEqual(findings(inc), findings(fresh), `edit ${i} diverged`);
+    const cached = analyze(inc, { settings, cache }).map((x) => `${x.ruleId} ${x.start}-${x.end} ${x.range.start.line}:${x.range.start.character} ${x.message}`);
+    const uncached = analyze(fresh, { settings }).map((x) => `${x.ruleId} ${x.start}-${x.end} ${x.range.start.line}:${x.range.start.character} ${x.message}`);
+    assert.deepEqual(cached, uncached, `edit ${i}: cached findings diverged`);
     assert.deepEqual(inc.manifests.map((m) => [m.start, m.end, m.kind, m.name]), fresh.manifests.map((m) => [m.start, m.end, m.kind, m.name]));
     // Cutting at `---` reads the same documents as the YAML parser does on the whole text.
     const whole = parseAllDocuments(text, YAML_OPTIONS);

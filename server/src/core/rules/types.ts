@@ -31,11 +31,14 @@ export interface Report {
 }
 
 export interface RuleContext {
+  /** The whole parsed file. Reading it marks the checker's findings as depending on other documents (not cached). */
   file: ParsedFile;
   manifest: Manifest;
   lines: LineIndex;
+  /** The whole file's text (slice your own document's spans from it). Reading it keeps results cacheable, unlike `file`. */
+  text: string;
   settings: Settings;
-  /** Other manifests of the workspace (and of this file), for cross-resource checks. Absent in single-file runs. */
+  /** Other manifests of the workspace (and of this file), for cross-resource checks. Absent in single-file runs. Reading it marks the findings as not cacheable. */
   workspace?: WorkspaceView;
   /** The file's URI or path, as the adapter knows it. */
   uri: string;
