@@ -3,6 +3,7 @@
  * cross-file checks see every file of the run), analyze each, print the report, pick the exit code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, analyze, parseFile, type Manifest, type ParsedFile, type Settings } from '../../server/src/core';
 import type { Checker } from '../../server/src/core/rules/types';
@@ -92,7 +93,13 @@ export async function run(io: Io): Promise<number> {
       errors.push(`cannot read '${input.display}': ${ioReason(e)}.`);
       continue;
     }
-    const uri = input.stdin ? `stdin:${stdinName}` : pathToFileURL(input.path).href;
+    // Stdin named with --stdin-filename is placed where that file would be, so cross-file checks
+    // (kustomization namespaces, "also defined in ...") read it like a file of the run.
+    const uri = !input.stdin
+      ? pathToFileURL(input.path).href
+      : opts.stdinFilename
+        ? pathToFileURL(resolve(io.cwd, opts.stdinFilename)).href
+        : 'stdin:';
     const file = parseFile(text);
     parsed.push({ input, uri, file });
   }
@@ -118,7 +125,7 @@ export async function run(io: Io): Promise<number> {
 
 export interface ParsedInput {
   input: InputFile;
-  /** The URI the core sees for the file (a file: URL, or `stdin:<name>`). */
+  /** The URI the core sees for the file: a file: URL, or `stdin:` for unnamed standard input. */
   uri: string;
   file: ParsedFile;
 }
