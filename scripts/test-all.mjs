@@ -2,7 +2,7 @@
 // Runs every test of the project, in stages, and ends with one closing line `N passed, N failed`.
 // A failing stage fails the whole command (exit 1). Stages:
 //   typecheck · build · unit (node:test) · lsp (node:test, the built server as a child process)
-//   · cli · corpus check (when ../shared/corpus exists) · e2e in a real VS Code (dev build, then the .vsix)
+//   · cli · cluster (a real kube-apiserver + etcd, scripts/cluster) · corpus check (when ../shared/corpus exists) · e2e in a real VS Code (dev build, then the .vsix)
 // Options: --only=unit,lsp   run only these stages;  --skip=e2e   skip stages (reported as skipped).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -82,6 +82,12 @@ const stages = [
   ['unit', () => nodeTests('unit', 'out/test/unit')],
   ['lsp', () => nodeTests('lsp', 'out/test/lsp')],
   ['cli', () => (existsSync('out/test/cli') ? nodeTests('cli', 'out/test/cli') : true)],
+  // A real etcd + kube-apiserver (issue 8): built from the Go modules once per machine, then cached.
+  ['cluster', () => {
+    const built = single('cluster: build kube-apiserver', 'bash', ['scripts/cluster/build-apiserver.sh']);
+    const tested = nodeTests('cluster', 'out/test/cluster'); // without the binaries they fail, saying how to build them
+    return built && tested;
+  }],
   ['corpus', () => {
     if (!existsSync(corpusDir)) {
       summary.push(`corpus: skipped (${corpusDir} not present)`);

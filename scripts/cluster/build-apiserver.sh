@@ -35,7 +35,31 @@ if [[ $force == 0 && -x "$out/kube-apiserver" && -x "$out/etcd" ]]; then
   exit 0
 fi
 
-command -v go >/dev/null || { echo "error: Go is not installed; kube-apiserver is built from source with Go (1.26 or newer for Kubernetes $KUBE_VERSION)" >&2; exit 1; }
+# Go 1.26+ (Kubernetes $KUBE_VERSION says `go 1.26.0`). Debian's golang-go is far older, so when the
+# machine has no recent Go, the toolchain is fetched as the Go module golang.org/toolchain from the
+# Go module proxy (what `GOTOOLCHAIN=auto` does) into the cache folder.
+GO_TOOLCHAIN_VERSION="${KUBE_EXPOSE_GO_VERSION:-1.26.8}"
+go_ok() { command -v go >/dev/null && go version | grep -Eq 'go1\.(2[6-9]|[3-9][0-9])'; }
+if ! go_ok; then
+  tc="$cache/go-toolchain/go$GO_TOOLCHAIN_VERSION"
+  if [[ ! -x "$tc/bin/go" ]]; then
+    arch="$(uname -m)"; case "$arch" in x86_64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; esac
+    proxy="${GOPROXY:-https://proxy.golang.org}"; proxy="${proxy%%,*}"; [[ "$proxy" == direct || "$proxy" == off ]] && proxy=https://proxy.golang.org
+    zip="v0.0.1-go$GO_TOOLCHAIN_VERSION.linux-$arch.zip"
+    echo "no Go 1.26+ on PATH: fetching golang.org/toolchain@${zip%.zip} from $proxy"
+    mkdir -p "$cache/go-toolchain/tmp"
+    curl -fsSL --retry 3 -o "$cache/go-toolchain/tmp/$zip" "$proxy/golang.org/toolchain/@v/$zip"
+    rm -rf "$cache/go-toolchain/tmp/x" && mkdir -p "$cache/go-toolchain/tmp/x"
+    unzip -q "$cache/go-toolchain/tmp/$zip" -d "$cache/go-toolchain/tmp/x"
+    rm -rf "$tc" && mv "$cache/go-toolchain/tmp/x/golang.org/toolchain@${zip%.zip}" "$tc"
+    chmod +x "$tc"/bin/* "$tc"/pkg/tool/*/*
+    rm -rf "$cache/go-toolchain/tmp"
+  fi
+  export PATH="$tc/bin:$PATH" GOROOT="$tc"
+  go_ok || { echo "error: could not get Go 1.26+ (tried $tc)" >&2; exit 1; }
+fi
+export GOTOOLCHAIN=local
+echo "using $(go version)"
 
 # v1.37.2 -> v0.37.2: the staging modules carry the same minor and patch with major 0.
 staging_version="v0.${KUBE_VERSION#v1.}"

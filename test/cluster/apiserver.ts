@@ -24,7 +24,8 @@ const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'cluster', 'build-apiserver.sh')
 
 export const ADMIN_TOKEN = 'kube-expose-admin-token-0001';
 export const VIEWER_TOKEN = 'kube-expose-viewer-token-0002';
-export const SERVICE_CIDR = '10.96.0.0/16';
+/** Dual-stack, so IPv6 and RequireDualStack Services are valid here as on a dual-stack cluster. */
+export const SERVICE_CIDR = '10.96.0.0/16,fd00:10:96::/108';
 
 export interface HttpResult<T = any> {
   status: number;

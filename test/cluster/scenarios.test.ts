@@ -102,6 +102,7 @@ describe('diagnoseService over a real API server', () => {
     assert.ok(tp.some((x) => x.status === 'fail' || x.status === 'warn'), describeReport(report));
     assert.match(text(tp), /ggggg/);
     assert.match(text(tp), /http/);
+    assert.notEqual(report.verdict.status, 'pass', describeReport(report));
   });
 
   test('LoadBalancer pending: the load-balancer hop is not passing and the node ports are reported', async () => {
@@ -112,6 +113,7 @@ describe('diagnoseService over a real API server', () => {
     assert.match(text(lb), /pending/i);
     assert.notEqual(report.verdict.fromOutside, true);
     assert.equal(report.verdict.inCluster, true, describeReport(report));
+    assert.equal(report.verdict.brokenHop, 'loadBalancer', describeReport(report));
     const nodePort = String(snap.service?.spec?.ports?.[0]?.nodePort);
     assert.match(text(checks(report, 'node-ports')), new RegExp(nodePort));
   });
@@ -120,6 +122,7 @@ describe('diagnoseService over a real API server', () => {
     const { report } = await snapshotOf('ingress-missing-service');
     assert.equal(report.verdict.status, 'fail');
     assert.equal(checks(report, 'service-exists')[0]?.status, 'fail');
+    assert.equal(report.verdict.brokenHop, 'ingress', describeReport(report));
     const ing = checks(report, 'ingress-backend-exists');
     assert.equal(ing[0]?.status, 'fail', describeReport(report));
     assert.match(text(ing), /catalog/);
@@ -131,6 +134,7 @@ describe('diagnoseService over a real API server', () => {
     const np = checks(report, 'network-policies');
     assert.ok(np.some((x) => x.status === 'fail' || x.status === 'warn'), describeReport(report));
     assert.match(text(np), /default-deny-ingress/);
-    assert.notEqual(report.verdict.status, 'pass');
+    assert.equal(report.verdict.status, 'fail', describeReport(report));
+    assert.equal(report.verdict.brokenHop, 'pods', describeReport(report));
   });
 });
