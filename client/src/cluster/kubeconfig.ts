@@ -8,51 +8,15 @@
  * workspaces (see SECURITY.md).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as https from 'node:https';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { ClusterError } from './errors';
+import type { KubeconfigSource } from './source';
 import type { ClusterConnection } from './reader';
 import { Redactor, redactPatterns } from './redact';
 
-export interface KubeconfigSourceInput {
-  /** kubeExpose.kubeconfigPath (already ignored by the caller when empty). */
-  settingPath?: string;
-  /** Whether the workspace is trusted; the setting is ignored when it is not. */
-  trusted: boolean;
-  env?: NodeJS.ProcessEnv;
-  home?: string;
-}
-
-export interface KubeconfigSource {
-  origin: 'setting' | 'KUBECONFIG' | 'default';
-  /** The files in merge order (existing or not); watch them all. */
-  files: string[];
-  /** A note for the log, e.g. that the setting was ignored. */
-  note?: string;
-}
-
-function expandHome(p: string, home: string): string {
-  return p === '~' ? home : p.startsWith('~/') ? path.join(home, p.slice(2)) : p;
-}
-
-export function kubeconfigSource(input: KubeconfigSourceInput): KubeconfigSource {
-  const env = input.env ?? process.env;
-  const home = input.home ?? os.homedir();
-  let note: string | undefined;
-  const setting = input.settingPath?.trim();
-  if (setting) {
-    if (input.trusted) return { origin: 'setting', files: [path.resolve(expandHome(setting, home))] };
-    note = 'kubeExpose.kubeconfigPath is ignored because this workspace is not trusted.';
-  }
-  const kc = env.KUBECONFIG;
-  if (kc && kc.length > 0) {
-    const files = kc.split(path.delimiter).filter((f) => f.length > 0).map((f) => path.resolve(expandHome(f, home)));
-    return { origin: 'KUBECONFIG', files: [...new Set(files)], ...(note ? { note } : {}) };
-  }
-  return { origin: 'default', files: [path.join(home, '.kube', 'config')], ...(note ? { note } : {}) };
-}
+export { kubeconfigSource, type KubeconfigSource, type KubeconfigSourceInput } from './source';
 
 export interface ContextInfo {
   name: string;

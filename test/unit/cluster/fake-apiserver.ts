@@ -43,7 +43,16 @@ export interface FakeOptions {
   user?: string;
 }
 
-export const TLS_DIR = path.resolve(__dirname, '../../../../test/fixtures/cluster/tls');
+/** test/fixtures/cluster, found from wherever the bundled test runs (out/test/unit/..., out/test/e2e/...). */
+export function clusterFixturesDir(): string {
+  for (let d = __dirname; d !== path.dirname(d); d = path.dirname(d)) {
+    const c = path.join(d, 'test', 'fixtures', 'cluster');
+    if (fs.existsSync(path.join(c, 'tls'))) return c;
+  }
+  throw new Error(`test/fixtures/cluster not found above ${__dirname}`);
+}
+
+export const TLS_DIR = path.join(clusterFixturesDir(), 'tls');
 
 export interface FakeApiServer {
   url: string;

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
+import { clusterFixturesDir } from './fake-apiserver';
 import type { Report, ServiceSnapshot, SnapshotGap } from '../../../client/src/diagnose/types';
 
 export interface Fixture {
@@ -26,7 +27,7 @@ export interface Fixture {
   };
 }
 
-export const FIXTURE_DIR = path.resolve(__dirname, '../../../../test/fixtures/cluster/snapshots');
+export const FIXTURE_DIR = path.join(clusterFixturesDir(), 'snapshots');
 
 export function loadFixtures(): Fixture[] {
   return fs
