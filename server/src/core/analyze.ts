@@ -3,7 +3,7 @@
  * Pure and total: a checker that throws is reported, never propagated.
  */
 import { RULE_PREFIX, type Finding, type Severity } from './findings';
-import { isSilenced, normalizeId, parseDirectives } from './directives';
+import { directiveOffsets, isSilenced, normalizeId, parseDirectives } from './directives';
 import { CHECKERS } from './rules';
 import { INTERNAL_ERROR, SYNTAX_ERROR, SYNTAX_WARNING } from './rules/file-rules';
 import type { Checker, Report, RuleMeta } from './rules/types';
@@ -72,10 +72,11 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
   const checkers = opts.checkers ?? CHECKERS;
   const large = file.lines.lineCount > settings.largeFileLineLimit;
   let prevEnd = 0;
+  const directiveAt = directiveOffsets(file.text);
   for (const manifest of file.manifests) {
     const zoneStart = prevEnd;
     prevEnd = manifest.end;
-    const directives = parseDirectives(file.text, zoneStart, manifest.end, file.lines);
+    const directives = parseDirectives(file.text, zoneStart, manifest.end, file.lines, directiveAt);
     let sink: Finding[] = out;
     const push = (ruleId: string, defaultSeverity: Severity, r: Omit<Report, 'rule'>) => {
       const override = settings.rules[ruleId] ?? settings.rules[RULE_PREFIX + ruleId];

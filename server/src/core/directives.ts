@@ -21,7 +21,17 @@ export interface Directives {
 
 const DIRECTIVE = /#\s*kube-expose-disable(-next-line)?(?=\s|$)([^\n#]*)/;
 
-export function parseDirectives(text: string, start: number, end: number, lines: LineIndex): Directives {
+/** Offsets of every `kube-expose-disable` mention in a text (one scan per file). */
+export function directiveOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('kube-expose-disable'); i !== -1; i = text.indexOf('kube-expose-disable', i + 1)) out.push(i);
+  return out;
+}
+
+const NONE: Directives = Object.freeze({ document: new Set<string>(), lines: new Map<number, Set<string>>() }) as Directives;
+
+export function parseDirectives(text: string, start: number, end: number, lines: LineIndex, offsets?: readonly number[]): Directives {
+  if (offsets && !offsets.some((o) => o >= start && o < end)) return NONE;
   const out: Directives = { document: new Set(), lines: new Map() };
   let i = text.indexOf('kube-expose-disable', start);
   while (i !== -1 && i < end) {
