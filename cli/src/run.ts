@@ -12,7 +12,7 @@ import { ConfigError, loadConfig } from './config';
 import { expandInputs, ioReason, type InputFile } from './files';
 import { formatJson, formatSarif, formatText, SEVERITY_RANK, type CheckedFile, type Report } from './output';
 import { rulesJson, rulesMarkdown, rulesText, VERSION } from './rules';
-import { RunWorkspace } from './workspace';
+import { buildWorkspace } from '../../server/src/core/workspace/index';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -142,8 +142,8 @@ export function checkParsed(
     onCheckerError?: (checker: string, input: InputFile, manifest: Manifest, error: unknown) => void;
   } = {},
 ): CheckedFile[] {
-  const workspace = new RunWorkspace();
-  for (const p of parsed) workspace.add(p.uri, p.file);
+  // The same index the language server keeps for the editor, built once over the whole run.
+  const workspace = buildWorkspace(parsed.map((p) => ({ uri: p.uri, parsed: p.file })));
   return parsed.map(({ input, uri, file }) => ({
     input,
     lines: file.lines,

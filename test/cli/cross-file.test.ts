@@ -8,11 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { normalizeSettings, parseFile } from '../../server/src/core';
 import { findPair, str } from '../../server/src/core/yaml/ast';
 import type { Checker } from '../../server/src/core/rules/types';
 import { checkParsed, type ParsedInput } from '../../cli/src/run';
-import { RunWorkspace } from '../../cli/src/workspace';
+import { namespaceIn } from '../../server/src/core/workspace/index';
 import { crossResourceCheckers } from '../../server/src/core/rules/cross-resource';
 import { FIXTURES, json, kubeExpose } from './cli';
 
@@ -25,7 +26,7 @@ const selectorChecker: Checker = {
     const selector = findPair(findPair(ctx.manifest.root, 'spec')?.value, 'selector')?.value;
     const app = str(findPair(selector, 'app')?.value);
     if (!app || !ctx.workspace) return;
-    const ns = ctx.manifest.namespace || 'default';
+    const ns = namespaceIn(ctx.workspace, ctx.uri, ctx.manifest);
     const matches = [...ctx.workspace.byKind('Deployment')].filter((d) => {
       const labels = findPair(findPair(findPair(findPair(d.manifest.root, 'spec')?.value, 'template')?.value, 'metadata')?.value, 'labels')?.value;
       return d.namespace === ns && str(findPair(labels, 'app')?.value) === app;
@@ -36,7 +37,7 @@ const selectorChecker: Checker = {
 
 function input(name: string): ParsedInput {
   const path = join(FIXTURES, 'cross', name);
-  return { input: { path, display: `cross/${name}` }, uri: `file://${path}`, file: parseFile(readFileSync(path, 'utf8')) };
+  return { input: { path, display: `cross/${name}` }, uri: pathToFileURL(path).href, file: parseFile(readFileSync(path, 'utf8')) };
 }
 
 test('a file is analyzed against the manifests of every other file of the run', () => {
@@ -49,16 +50,16 @@ test('a file is analyzed against the manifests of every other file of the run', 
   assert.equal(alone[0].findings[0].range.start.line, 7, 'at the selector value `web`');
 });
 
-test('the run workspace indexes by kind, namespace and name, with the default namespace when none is set', () => {
-  const ws = new RunWorkspace();
-  ws.add('file:///a.yaml', parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n'));
-  ws.add('file:///b.yaml', parseFile('apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\nnot: kubernetes\n'));
-  assert.equal([...ws.all()].length, 3);
-  assert.deepEqual(ws.get('Service', 'default', 'web').map((m) => m.uri), ['file:///a.yaml', 'file:///b.yaml']);
-  assert.deepEqual(ws.get('Service', 'shop', 'web').map((m) => m.namespace), ['shop']);
-  assert.deepEqual(ws.get('Deployment', 'default', 'web'), []);
-  assert.equal([...ws.byKind('Service')].length, 3);
-  assert.deepEqual([...ws.byKind('Ingress')], []);
+test('a kustomization among the files sets the namespace of the files it lists', () => {
+  const settings = normalizeSettings({});
+  const files = ['base/kustomization.yaml', 'base/service.yaml', 'deployment.yaml'].map((rel) => {
+    const path = join(FIXTURES, 'kustomize', rel);
+    return { input: { path, display: rel }, uri: pathToFileURL(path).href, file: parseFile(readFileSync(path, 'utf8')) };
+  });
+  const withKustomization = checkParsed(files, settings, { checkers: [selectorChecker] });
+  assert.deepEqual(withKustomization.map((f) => f.findings.length), [0, 0, 0], 'the Service is in `shop`, with the Deployment');
+  const without = checkParsed(files.slice(1), settings, { checkers: [selectorChecker] });
+  assert.deepEqual(without.map((f) => f.findings.map((x) => x.message)), [['no Deployment has app: web'], []], 'without it the Service is in `default`');
 });
 
 test('through the binary: the cross files checked together agree; a file checked alone misses its other half', (t) => {
