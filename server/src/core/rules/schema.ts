@@ -120,6 +120,8 @@ class SchemaWalker {
         if (!isMap(node)) return this.wrongType(node, type);
         const values = type.values;
         if (!values) return;
+        // The object's own annotations are the annotation rules' (annotations/not-a-string): one report per mistake.
+        if (this.path.length === 2 && this.path[0] === 'metadata' && this.path[1] === 'annotations') return;
         for (const item of node.items as Array<Pair<Node, AnyNode>>) {
           const key = keyText(item);
           this.path.push(key ?? '?');
