@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  cidr, dns1035Label, dns1123Label, dns1123Subdomain, domainPrefixedPath, ianaServiceName, ipFamily, isPortNumber, parseIPv6, qualifiedName, specialIP, wildcardDns1123Subdomain,
+  cidr, isPlaceholder, dns1035Label, dns1123Label, dns1123Subdomain, domainPrefixedPath, ianaServiceName, ipFamily, isPortNumber, parseIPv6, qualifiedName, specialIP, wildcardDns1123Subdomain,
 } from '../../../server/src/core/validation';
 
 const ok = (problems: string[]) => assert.deepEqual(problems, []);
@@ -64,4 +64,9 @@ test('special addresses refused as externalIPs', () => {
 test('CIDR ranges', () => {
   for (const v of ['10.0.0.0/8', '0.0.0.0/0', '203.0.113.7/32', '2001:db8::/32', '::/0']) ok(cidr(v));
   for (const v of ['10.0.0.0/33', '10.0.0.0', '10.0.0.0/', '2001:db8::/129', 'x/8', '10.0.0.0/08']) bad(cidr(v));
+});
+
+test('template placeholders are recognised, real values are not', () => {
+  for (const v of ['${SERVICENAME}', 'nginx-${PROJECT}', '<your-domain>', 'registry.<your domain>', '__INGRESS_HOST__', '$(HOST)']) assert.ok(isPlaceholder(v), v);
+  for (const v of ['web', 'Web_Service', 'example.com', '10.0.0.1', '/api/(.*)', 'a<b', '$2', '__init']) assert.ok(!isPlaceholder(v), v);
 });

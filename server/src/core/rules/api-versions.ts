@@ -3,7 +3,7 @@
  * serves, does not serve yet, or serves deprecated. Data: catalog/api-versions.ts.
  */
 import { apiVersionInfo, servedState, type ApiVersionInfo } from '../catalog/api-versions';
-import { findPair, get, isMap, isSeq, seqItems, type AnyNode } from '../yaml/ast';
+import { findPair, get, isMap, isSeq, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
 const R = {
@@ -31,9 +31,19 @@ function has(node: AnyNode, path: string[]): boolean {
 }
 
 function check(ctx: RuleContext): void {
-  const { manifest, settings } = ctx;
-  if (!manifest.apiVersion || !manifest.kind) return;
-  const info = apiVersionInfo(manifest.apiVersion, manifest.kind);
+  const { manifest } = ctx;
+  checkObject(ctx, manifest.root);
+  // A `kind: List` (as kubectl get -o yaml writes it) holds whole objects under items.
+  if (manifest.kind === 'List' && manifest.apiVersion === 'v1') for (const item of seqItems(get(manifest.root, 'items'))) checkObject(ctx, item);
+}
+
+function checkObject(ctx: RuleContext, root: AnyNode): void {
+  const { settings } = ctx;
+  const apiVersion = str(get(root, 'apiVersion'));
+  const kind = str(get(root, 'kind'));
+  if (!apiVersion || !kind) return;
+  const manifest = { root };
+  const info = apiVersionInfo(apiVersion, kind);
   if (!info) return;
   const node = findPair(manifest.root, 'apiVersion')?.value;
   const state = servedState(info, settings.kubernetesVersion);

@@ -6,7 +6,7 @@
  */
 import type { Fix } from '../findings';
 import { addKey, removeKey } from '../validation/edits';
-import { dns1035Label, dns1123Subdomain, domainPrefixedPath, ianaServiceName, isIP, isPortNumber, wildcardDns1123Subdomain } from '../validation';
+import { isPlaceholder, dns1035Label, dns1123Subdomain, domainPrefixedPath, ianaServiceName, isIP, isPortNumber, wildcardDns1123Subdomain } from '../validation';
 import { findPair, get, getIn, isMap, isScalar, mapItems, num, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
@@ -40,6 +40,7 @@ const C = {
 const msgs = (l: string[]) => l.join('; ');
 
 function checkHost(host: string): string | undefined {
+  if (isPlaceholder(host)) return undefined;
   if (/^[a-z]+:\/\//i.test(host)) return 'must be a DNS name without a scheme (remove the http:// or https://)';
   if (isIP(host)) return 'must be a DNS name, not an IP address (leave host out to match every address)';
   if (/:\d*$/.test(host)) return 'must not include a port: the Ingress controller listens on 80 and 443';
@@ -101,7 +102,7 @@ function checkBackend(ctx: RuleContext, backend: AnyNode, keyNode: AnyNode): voi
   const name = str(nameNode);
   if (nameNode === undefined || nameNode === null || (isScalar(nameNode) && (nameNode.value === null || nameNode.value === ''))) {
     ctx.report({ rule: R.backendServiceName.id, node: nameNode ?? skey, message: 'The backend service needs a name: the Service to send traffic to.' });
-  } else if (name !== undefined) {
+  } else if (name !== undefined && !isPlaceholder(name)) {
     const p = dns1035Label(name);
     if (p.length) ctx.report({ rule: R.backendServiceName.id, node: nameNode, message: `Service name '${name}' is not a valid Service name: it ${msgs(p)}.` });
   }
@@ -116,7 +117,7 @@ function checkBackend(ctx: RuleContext, backend: AnyNode, keyNode: AnyNode): voi
   const numberGiven = given('number', pnum);
   if (nameGiven && numberGiven) {
     ctx.report({ rule: R.backendPort.id, node: findPair(port, 'name')!.key as AnyNode, message: 'The backend port has both a name and a number: keep one.' });
-  } else if (pname !== undefined && pname !== '') {
+  } else if (pname !== undefined && pname !== '' && !isPlaceholder(pname)) {
     const p = ianaServiceName(pname);
     if (p.length) ctx.report({ rule: R.backendPort.id, node: pn, message: `Port name '${pname}' is not a valid port name: it ${msgs(p)}.` });
   } else if (number !== undefined && number !== 0) {
@@ -143,7 +144,7 @@ function checkIngress(ctx: RuleContext): void {
   const root = ctx.manifest.root;
   const nameNode = getIn(root, ['metadata', 'name']);
   const name = str(nameNode);
-  if (name !== undefined) {
+  if (name !== undefined && !isPlaceholder(name)) {
     const p = dns1123Subdomain(name);
     if (p.length) ctx.report({ rule: R.nameFormat.id, node: nameNode, message: `Ingress name '${name}' is not valid: it ${msgs(p)}.` });
   }
@@ -200,7 +201,7 @@ function checkIngress(ctx: RuleContext): void {
       } else if (pathType !== undefined) {
         if ((pathType === 'Exact' || pathType === 'Prefix') && (path === undefined || path === '')) {
           ctx.report({ rule: R.pathFormat.id, node: pathNode ?? (findPair(item, 'pathType')!.key as AnyNode), message: `pathType ${pathType} needs a path starting with '/'.` });
-        } else if (path !== undefined) {
+        } else if (path !== undefined && !isPlaceholder(path)) {
           const p = pathProblem(path, pathType);
           if (p) ctx.report({ rule: R.pathFormat.id, node: pathNode, message: `Path '${path}' ${p}.${pathType !== 'ImplementationSpecific' && !path.startsWith('/') ? ' For a regular expression use pathType ImplementationSpecific.' : ''}` });
         }
@@ -222,7 +223,7 @@ function checkIngress(ctx: RuleContext): void {
     }
     const sn = get(t, 'secretName');
     const secret = str(sn);
-    if (secret !== undefined && secret !== '') {
+    if (secret !== undefined && secret !== '' && !isPlaceholder(secret)) {
       const p = dns1123Subdomain(secret);
       if (p.length) ctx.report({ rule: R.tlsSecret.id, node: sn, message: `secretName '${secret}' is not a valid Secret name: it ${msgs(p)}.` });
     }
@@ -230,7 +231,7 @@ function checkIngress(ctx: RuleContext): void {
 
   const icnNode = get(spec, 'ingressClassName');
   const icn = str(icnNode);
-  if (icn !== undefined && icn !== '') {
+  if (icn !== undefined && icn !== '' && !isPlaceholder(icn)) {
     const p = dns1123Subdomain(icn);
     if (p.length) ctx.report({ rule: R.classNameFormat.id, node: icnNode, message: `ingressClassName '${icn}' is not a valid IngressClass name: it ${msgs(p)}.` });
   }
@@ -263,7 +264,7 @@ function checkIngressClass(ctx: RuleContext): void {
   const root = ctx.manifest.root;
   const nameNode = getIn(root, ['metadata', 'name']);
   const name = str(nameNode);
-  if (name !== undefined) {
+  if (name !== undefined && !isPlaceholder(name)) {
     const p = dns1123Subdomain(name);
     if (p.length) ctx.report({ rule: C.nameFormat.id, node: nameNode, message: `IngressClass name '${name}' is not valid: it ${msgs(p)}.` });
   }
@@ -271,7 +272,7 @@ function checkIngressClass(ctx: RuleContext): void {
   if (!isMap(spec)) return;
   const cNode = get(spec, 'controller');
   const controller = str(cNode);
-  if (controller !== undefined && controller !== '') {
+  if (controller !== undefined && controller !== '' && !isPlaceholder(controller)) {
     const p = controller.length > 250 ? [`it must be no more than 250 characters (it has ${controller.length})`] : domainPrefixedPath(controller);
     if (p.length) ctx.report({ rule: C.controller.id, node: cNode, message: `controller '${controller}' is not valid: ${msgs(p)}.` });
   }

@@ -7,7 +7,7 @@
 import type { Fix } from '../findings';
 import { parseNodePortRange } from '../settings';
 import { addKey, removeKey } from '../validation/edits';
-import { cidr, dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, ipFamily, isIP, isPortNumber, qualifiedName, specialIP } from '../validation';
+import { cidr, isPlaceholder, dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, ipFamily, isIP, isPortNumber, qualifiedName, specialIP } from '../validation';
 import { findPair, get, getIn, isMap, isScalar, isSeq, num, scalarText, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
@@ -60,7 +60,7 @@ function checkService(ctx: RuleContext): void {
   const spec = get(root, 'spec');
   const nameNode = getIn(root, ['metadata', 'name']);
   const name = str(nameNode);
-  if (name !== undefined && !name.includes('{{')) {
+  if (name !== undefined && !isPlaceholder(name)) {
     const p = dns1035Label(name);
     if (p.length) ctx.report({ rule: R.nameFormat.id, node: nameNode, message: `Service name '${name}' is not valid: it ${messages(p)}. It becomes a DNS name, e.g. '${suggestLabel(name)}'.` });
   }
@@ -104,7 +104,7 @@ function checkService(ctx: RuleContext): void {
     if (port !== undefined && !isPortNumber(port)) {
       ctx.report({ rule: R.portRange.id, node: portNode, message: `Port ${port} is outside 1-65535: use a port number between 1 and 65535.` });
     }
-    if (pname !== undefined && pname !== '') {
+    if (pname !== undefined && pname !== '' && !isPlaceholder(pname)) {
       const p = dns1123Label(pname);
       if (p.length) ctx.report({ rule: R.portNameFormat.id, node: pn, message: `Port name '${pname}' is not valid: it ${messages(p)}.` });
       if (names.has(pname)) ctx.report({ rule: R.duplicatePortName.id, node: pn, message: `Port name '${pname}' is already used by another port of this Service: give each port its own name.` });
@@ -121,7 +121,7 @@ function checkService(ctx: RuleContext): void {
       const v = tpNode.value;
       if (typeof v === 'number') {
         if (v !== 0 && !isPortNumber(v)) ctx.report({ rule: R.targetPort.id, node: tpNode, message: `targetPort ${v} is outside 1-65535: use a port number between 1 and 65535 or a container port name.` });
-      } else if (typeof v === 'string' && v !== '') {
+      } else if (typeof v === 'string' && v !== '' && !isPlaceholder(v)) {
         const p = ianaServiceName(v);
         if (p.length) {
           const quotedNumber = /^\d+$/.test(v);
@@ -208,7 +208,7 @@ function checkService(ctx: RuleContext): void {
   }
   for (const r of lbsr) {
     const v = str(r);
-    if (v === undefined) continue;
+    if (v === undefined || isPlaceholder(v)) continue;
     const p = cidr(v.trim());
     if (p.length) ctx.report({ rule: R.cidrFormat.id, node: r, message: `'${v}' is not a valid source range: it ${messages(p)}.` });
   }
@@ -230,7 +230,7 @@ function checkService(ctx: RuleContext): void {
     const en = str(enNode);
     if (en === undefined || en === '') {
       ctx.report({ rule: R.externalName.id, node: enNode ?? typeNode, message: 'An ExternalName Service needs spec.externalName: the DNS name it points to, e.g. db.example.com.' });
-    } else {
+    } else if (!isPlaceholder(en)) {
       const cname = en.endsWith('.') ? en.slice(0, -1) : en;
       if (isIP(cname)) {
         ctx.report({ rule: R.externalName.id, node: enNode, severity: 'warning', message: `externalName '${en}' is an IP address: it is served as a CNAME to a name made of digits, which DNS clients do not resolve. Use a DNS name, or a Service without selector plus an EndpointSlice for an IP.` });
@@ -265,7 +265,7 @@ function checkService(ctx: RuleContext): void {
   }
 
   // IP formats and dual-stack consistency.
-  if (clusterIP !== undefined && clusterIP !== '' && clusterIP !== 'None' && !isIP(clusterIP)) {
+  if (clusterIP !== undefined && clusterIP !== '' && clusterIP !== 'None' && !isIP(clusterIP) && !isPlaceholder(clusterIP)) {
     ctx.report({ rule: R.ipFormat.id, node: clusterIPNode, message: `clusterIP '${clusterIP}' is not an IP address: use an address from the cluster's service range, 'None' for a headless Service, or leave it out.` });
   }
   const cips = seqItems(clusterIPsNode);
@@ -276,7 +276,7 @@ function checkService(ctx: RuleContext): void {
       if (i > 0 || cips.length > 1) ctx.report({ rule: R.clusterIPs.id, node: n, message: "'None' must be the first and only value of clusterIPs." });
       return;
     }
-    if (!isIP(v)) ctx.report({ rule: R.ipFormat.id, node: n, message: `clusterIPs entry '${v}' is not an IP address.` });
+    if (!isIP(v) && !isPlaceholder(v)) ctx.report({ rule: R.ipFormat.id, node: n, message: `clusterIPs entry '${v}' is not an IP address.` });
   });
   if (cips.length > 0 && clusterIP !== undefined && clusterIP !== '' && firstClusterIP !== undefined && firstClusterIP !== clusterIP) {
     ctx.report({ rule: R.clusterIPs.id, node: cips[0], message: `clusterIPs[0] '${firstClusterIP}' must equal clusterIP '${clusterIP}': make them the same or remove one.` });
@@ -305,13 +305,13 @@ function checkService(ctx: RuleContext): void {
   const lbIPNode = get(spec, 'loadBalancerIP');
   const lbIP = str(lbIPNode);
   if (lbIP !== undefined && lbIP !== '') {
-    if (!isIP(lbIP)) ctx.report({ rule: R.ipFormat.id, node: lbIPNode, message: `loadBalancerIP '${lbIP}' is not an IP address.` });
+    if (!isIP(lbIP) && !isPlaceholder(lbIP)) ctx.report({ rule: R.ipFormat.id, node: lbIPNode, message: `loadBalancerIP '${lbIP}' is not an IP address.` });
     ctx.report({ rule: R.loadBalancerIP.id, node: findPair(spec, 'loadBalancerIP')!.key as AnyNode, tags: ['deprecated'], message: "loadBalancerIP is deprecated since Kubernetes 1.24 (no dual-stack, provider-specific meaning): use your load balancer's annotation instead, e.g. metallb.io/loadBalancerIPs or service.beta.kubernetes.io/azure-load-balancer-ipv4." });
   }
   const eips = seqItems(externalIPsNode);
   for (const n of eips) {
     const v = str(n);
-    if (v === undefined) continue;
+    if (v === undefined || isPlaceholder(v)) continue;
     if (!isIP(v)) ctx.report({ rule: R.ipFormat.id, node: n, message: `externalIPs entry '${v}' is not an IP address.` });
     else {
       const special = specialIP(v);

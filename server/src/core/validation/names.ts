@@ -102,3 +102,11 @@ export function domainPrefixedPath(value: string): string[] {
   else if (!HTTP_PATH_CHARS.test(path)) out.push('its path must contain only the characters allowed in a URL path');
   return out;
 }
+
+/**
+ * Values that are template placeholders for another tool to fill in (`${VAR}` for envsubst,
+ * `$(VAR)`, `<your-domain>` in documentation, `__HOST__`): their format is not judged.
+ */
+export function isPlaceholder(value: string): boolean {
+  return /\$\{[^}]*\}|\$\([^)]*\)|<[^<>\s][^<>]*>|__[A-Za-z0-9_]+__/.test(value);
+}
