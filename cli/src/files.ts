@@ -15,6 +15,8 @@ export interface Expansion {
   files: InputFile[];
   /** I/O and "nothing matched" problems, one sentence each. */
   errors: string[];
+  /** Worth saying, but not a failure (a directory with no YAML in it). */
+  warnings: string[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -30,6 +32,7 @@ export function displayPath(abs: string, cwd: string): string {
 export function expandInputs(inputs: readonly string[], cwd: string, stdinName = '<stdin>'): Expansion {
   const files: InputFile[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
   const add = (abs: string) => {
     if (seen.has(abs)) return;
@@ -46,8 +49,11 @@ export function expandInputs(inputs: readonly string[], cwd: string, stdinName =
     const abs = resolve(cwd, input);
     const st = statOrError(abs);
     if (st.ok) {
-      if (st.dir) walk(abs, (f) => YAML_FILE.test(f), add, errors, cwd);
-      else add(abs);
+      if (st.dir) {
+        let found = 0;
+        walk(abs, (f) => YAML_FILE.test(f), (f) => (found++, add(f)), errors, cwd);
+        if (found === 0) warnings.push(`no *.yaml or *.yml files in '${input}'.`);
+      } else add(abs);
       continue;
     }
     if (isGlob(input)) {
@@ -67,7 +73,7 @@ export function expandInputs(inputs: readonly string[], cwd: string, stdinName =
     }
     errors.push(st.missing ? `cannot find '${input}': no such file or directory.` : `cannot read '${input}': ${st.reason}.`);
   }
-  return { files, errors };
+  return { files, errors, warnings };
 }
 
 type StatResult = { ok: true; dir: boolean } | { ok: false; missing: boolean; reason: string };

@@ -81,7 +81,8 @@ export async function run(io: Io): Promise<number> {
   for (const w of config.warnings) io.err(`kube-expose: warning: ${w}\n`);
 
   const stdinName = opts.stdinFilename ?? '<stdin>';
-  const { files: inputs, errors } = expandInputs(opts.paths, io.cwd, stdinName);
+  const { files: inputs, errors, warnings } = expandInputs(opts.paths, io.cwd, stdinName);
+  for (const w of warnings) io.err(`kube-expose: warning: ${w}\n`);
 
   // Read and parse everything first: the workspace must hold every file before any is analyzed.
   const parsed: ParsedInput[] = [];

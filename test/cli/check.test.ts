@@ -298,3 +298,11 @@ test('a reader that closes the pipe early (| head) ends the run quietly', () => 
   assert.match(r.stdout, /^many\.yaml:6:9 warning /);
   assert.equal(readFileSync(join(dir, 'stderr.txt'), 'utf8'), '');
 });
+
+test('a directory with no YAML in it is a warning on stderr, not a failure', () => {
+  const dir = tempTree({ 'charts/README.md': 'no manifests here\n', 'k8s/a.yaml': TAGGED });
+  const r = kubeExpose(['check', 'charts', 'k8s'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.equal(r.stderr, "kube-expose: warning: no *.yaml or *.yml files in 'charts'.\n");
+  assert.match(r.stdout, /in 1 file\.\n$/);
+});
