@@ -78,8 +78,12 @@ function short(key: string, prefix: string): string {
   return nginxSuffix(key, prefix) ?? key;
 }
 
+/**
+ * Values filled in later by a tool: Go/Helm templates, and envsubst-style `$NAME` / `${NAME}`
+ * placeholders (upper case, so nginx variables such as `$host` are still checked).
+ */
 function isTemplated(s: string | undefined): boolean {
-  return s !== undefined && s.includes('{{');
+  return s !== undefined && (s.includes('{{') || /\$\{[A-Z_][A-Z0-9_]*\}|^\$[A-Z_][A-Z0-9_]*$/.test(s.trim()));
 }
 
 function checkEntry(ctx: RuleContext, e: Entry, kind: string): void {
