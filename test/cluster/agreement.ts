@@ -14,7 +14,7 @@ export const KINDS: Record<string, { plural: string; namespaced: boolean }> = {
 };
 
 export interface Case {
-  /** Stable id: `<file>#<doc index> <Kind>/<name>` and `~<mutation>` for a mutated copy. */
+  /** Stable id: `<file> <Kind>/<name>` (plus ` (2)`... for repeats) and `~<mutation>` for a mutated copy. */
   id: string;
   kind: string;
   /** One YAML document. */
@@ -154,10 +154,16 @@ export function stripDirectives(text: string): string {
 export function baseCases(file: string, text: string): Case[] {
   const parsed = parseFile(text);
   const out: Case[] = [];
+  const seen = new Map<string, number>();
   for (const m of parsed.manifests) {
     if (!m.isKubernetes || m.isTemplate || !m.kind || !KINDS[m.kind]) continue;
     if (m.syntax.some((s) => s.severity === 'error')) continue; // YAML syntax is not what this test compares
-    out.push({ id: `${file}#${m.index} ${m.kind}/${m.name ?? '(no name)'}`, kind: m.kind, text: stripDirectives(text.slice(m.start, m.end)) });
+    // Named by kind and name, so adding a document to a fixture file does not rename the others.
+    let id = `${file} ${m.kind}/${m.name ?? '(no name)'}`;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n > 1) id += ` (${n})`;
+    out.push({ id, kind: m.kind, text: stripDirectives(text.slice(m.start, m.end)) });
   }
   return out;
 }

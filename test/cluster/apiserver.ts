@@ -19,7 +19,13 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository: the nearest folder above this (bundled) file that holds scripts/cluster. */
+export const ROOT = ((): string => {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'scripts', 'cluster', 'build-apiserver.sh'))) return d;
+    if (path.dirname(d) === d) return path.resolve(__dirname, '..', '..', '..');
+  }
+})();
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'cluster', 'build-apiserver.sh');
 
 export const ADMIN_TOKEN = 'kube-expose-admin-token-0001';
