@@ -43,6 +43,14 @@ export const SCHEMA_RULES: RuleMeta[] = [
   },
 ];
 
+/**
+ * Required fields that a semantic rule reports with more to say (and a fix), so the schema check
+ * stays quiet about them: one diagnostic per mistake.
+ */
+const REPORTED_ELSEWHERE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['networking/v1/HTTPIngressPath', new Set(['pathType'])], // ingress/path-type-required
+]);
+
 /** Where the walk is, for messages: `spec.ports[0].targetPort`. */
 type Path = Array<string | number>;
 
@@ -80,8 +88,9 @@ class SchemaWalker {
       this.path.pop();
     }
     if (present) {
+      const elsewhere = REPORTED_ELSEWHERE.get(def.id);
       for (const name of def.required) {
-        if (present.has(name)) continue;
+        if (present.has(name) || elsewhere?.has(name)) continue;
         if (isRoot && (name === 'apiVersion' || name === 'kind')) continue;
         const where = this.path.length ? ` in \`${pathText(this.path)}\`` : '';
         this.ctx.report({
