@@ -15,7 +15,9 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, ensureTools, launchChromium, log, makeRunDir, startCodeServer, workbenchUrl, writeUserSettings } from './e2e/code-server.mjs';
+import { ROOT, ensureTools, launchChromium, log, makeRunDir, setLogName, startCodeServer, workbenchUrl, writeUserSettings } from './e2e/code-server.mjs';
+
+setLogName('demo');
 
 const { values: opts } = parseArgs({
   options: {

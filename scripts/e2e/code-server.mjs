@@ -13,8 +13,14 @@ export const TOOLS = join(ROOT, '.vscode-test', 'tools');
 export const CHROMIUM = process.env.KUBE_EXPOSE_CHROMIUM ?? '/usr/bin/chromium';
 
 const t0 = Date.now();
+let logName = 'e2e';
+/** Names the progress lines (`[e2e 1.2s] ...`, `[demo 1.2s] ...`). */
+export function setLogName(name) {
+  logName = name;
+}
+/** Progress goes to stderr; stdout is kept for results. */
 export function log(...args) {
-  console.error(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
+  console.error(`[${logName} ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
 }
 
 /** The Node 24 binary and code-server entry installed by scripts/e2e/setup.sh, or null. */

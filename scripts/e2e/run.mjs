@@ -35,18 +35,25 @@ import {
   writeUserSettings,
 } from './code-server.mjs';
 
-const { values: opts } = parseArgs({
-  options: {
-    vsix: { type: 'string' },
-    screenshot: { type: 'string' },
-    build: { type: 'boolean', default: false },
-    grep: { type: 'string' },
-    timeout: { type: 'string', default: '240' },
-    verbose: { type: 'boolean', default: false },
-  },
-});
+let opts;
+try {
+  ({ values: opts } = parseArgs({
+    options: {
+      vsix: { type: 'string' },
+      screenshot: { type: 'string' },
+      build: { type: 'boolean', default: false },
+      grep: { type: 'string' },
+      timeout: { type: 'string', default: '240' },
+      verbose: { type: 'boolean', default: false },
+    },
+  }));
+  if (!(Number(opts.timeout) > 0)) throw new Error(`--timeout must be a number of seconds, got ${opts.timeout}`);
+} catch (e) {
+  console.error(`${e.message}\nusage: node scripts/e2e/run.mjs [--vsix FILE] [--screenshot FILE] [--build] [--grep REGEX] [--timeout SECONDS] [--verbose]`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const timeoutMs = Number(opts.timeout) * 1000;
-if (!(timeoutMs > 0)) throw new Error(`--timeout must be a number of seconds, got ${opts.timeout}`);
 
 /** The closing line test-all.mjs and CI read. Printed exactly once. */
 function finish(passed, failed, why) {
