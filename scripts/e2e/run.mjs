@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import {
   ROOT,
   copyWorkspace,
+  ensureDependencies,
   ensureBuild,
   ensureTools,
   installVsix,
@@ -66,6 +67,7 @@ function finish(passed, failed, why) {
 const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin|getaddrinfo ENOTFOUND|^Canceled: |^\s+at /;
 
 async function main() {
+  ensureDependencies();
   const tools = ensureTools();
   ensureBuild({ force: opts.build, needDist: !opts.vsix });
   const testsPath = join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
