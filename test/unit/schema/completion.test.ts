@@ -113,6 +113,10 @@ test('apiVersion + kind pairs at the top of an empty document, one per kind', ()
   assert.ok(labels(`${SVC}spec: {}\n---\n|`).includes('Ingress (networking.k8s.io/v1)'));
 });
 
+test('the kind line for an apiVersion already written, instead of whole pairs', () => {
+  assert.deepEqual(labels('apiVersion: networking.k8s.io/v1\n|\n').sort(), ['kind: Ingress', 'kind: IngressClass', 'kind: NetworkPolicy']);
+});
+
 test('kind values for the apiVersion typed above', () => {
   assert.deepEqual(labels('apiVersion: networking.k8s.io/v1\nkind: |\n').sort(), ['Ingress', 'IngressClass', 'NetworkPolicy']);
 });

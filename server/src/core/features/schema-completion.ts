@@ -300,6 +300,18 @@ function kindPairItems(cp: CursorPath): CompletionItem[] {
   }));
 }
 
+function kindLineItems(cp: CursorPath): CompletionItem[] {
+  return KIND_SCHEMAS.filter((k) => k.apiVersion === cp.apiVersion).map((k) => ({
+    label: `kind: ${k.kind}`,
+    kind: 'document' as const,
+    detail: k.apiVersion,
+    documentation: k.def.description,
+    insertText: `kind: ${k.kind}`,
+    replace: [cp.wordStart, cp.wordEnd] as [number, number],
+    filterText: `kind ${k.kind}`,
+  }));
+}
+
 function topLevelValueItems(cp: CursorPath): CompletionItem[] {
   const replace: [number, number] = [cp.wordStart, cp.wordEnd];
   if (cp.key === 'kind') {
@@ -326,7 +338,11 @@ export function schemaCompletion(ctx: FeatureContext): CompletionItem[] {
   const schema = kindSchema(cp.apiVersion, cp.kind);
   if (!schema) {
     // A document without a kind yet: offer whole apiVersion + kind pairs at the top.
-    if (cp.path.length === 0 && cp.mode === 'key' && !cp.kind && !cp.siblings.has('kind')) return kindPairItems(cp);
+    if (cp.path.length === 0 && cp.mode === 'key' && !cp.kind && !cp.siblings.has('kind')) {
+      // `apiVersion:` already written: complete the kind line for it; otherwise whole pairs.
+      if (cp.siblings.has('apiVersion') && cp.apiVersion) return kindLineItems(cp);
+      return kindPairItems(cp);
+    }
     return [];
   }
   if (cp.mode === 'value') {
