@@ -6,8 +6,11 @@
  *   how to build them: the tests fail, they never skip.
  * - Everything lives in a fresh temp directory: etcd data, serving certificates generated with
  *   openssl, the service-account signing key, a static token file and a kubeconfig.
- * - Two users: `admin` (group system:masters) and `viewer`, a limited user that RBAC lets read
- *   Services, EndpointSlices and Ingresses in the namespaces given to grantViewer(), but not Pods.
+ * - Users from a static token file: `setup` (system:masters) for the test's own writes, and in the
+ *   kubeconfig `admin` (system:masters) and `viewer`, a limited user that RBAC lets read Services,
+ *   EndpointSlices and Ingresses in the namespaces given to grantViewer(), but not Pods.
+ * - Every request is written to an audit log (auditEvents()), so a test can prove that a client
+ *   sent only GETs.
  * - There is no kubelet, scheduler or controller-manager: tests create Nodes, Pods and
  *   EndpointSlices themselves and set Pod status through the status subresource.
  * - stop() ends only the two process groups it started.
@@ -28,7 +31,11 @@ export const ROOT = ((): string => {
 })();
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'cluster', 'build-apiserver.sh');
 
+/** The test's own writes (creating scenarios) use this user, `setup`; it is not in the kubeconfig. */
+export const SETUP_TOKEN = 'kube-expose-setup-token-0000';
+/** The kubeconfig's `admin` context: user `admin`, group system:masters. */
 export const ADMIN_TOKEN = 'kube-expose-admin-token-0001';
+/** The kubeconfig's `viewer` context: user `viewer`, only what grantViewer() gives it. */
 export const VIEWER_TOKEN = 'kube-expose-viewer-token-0002';
 /** Dual-stack, so IPv6 and RequireDualStack Services are valid here as on a dual-stack cluster. */
 export const SERVICE_CIDR = '10.96.0.0/16,fd00:10:96::/108';
@@ -57,7 +64,7 @@ export interface Cluster {
   kubeconfigPath: string;
   dir: string;
   versions: string;
-  /** One HTTPS request to the API server, as admin unless another token is given. */
+  /** One HTTPS request to the API server, as user `setup` (system:masters) unless another token is given. */
   request<T = any>(method: string, urlPath: string, body?: unknown, opts?: RequestOptions): Promise<HttpResult<T>>;
   /** POST that must succeed; returns the created object as the server stored it. */
   create<T = any>(collectionPath: string, obj: unknown): Promise<T>;
@@ -65,7 +72,17 @@ export interface Cluster {
   createNamespace(name: string): Promise<void>;
   /** Lets the `viewer` user get/list Services, EndpointSlices, Ingresses (not Pods) in a namespace. */
   grantViewer(namespace: string): Promise<void>;
+  /** The API server's audit log so far: one entry per request (user, verb, URI, response code). */
+  auditEvents(): AuditEvent[];
   stop(): Promise<void>;
+}
+
+export interface AuditEvent {
+  verb: string;
+  requestURI: string;
+  user: { username: string; groups?: string[] };
+  responseStatus?: { code?: number };
+  objectRef?: { resource?: string; namespace?: string; name?: string };
 }
 
 function binDir(): string {
@@ -259,8 +276,11 @@ export async function startCluster(): Promise<Cluster> {
   generateCerts(dir);
   writeFileSync(
     path.join(dir, 'tokens.csv'),
-    `${ADMIN_TOKEN},admin,uid-admin,"system:masters"\n${VIEWER_TOKEN},viewer,uid-viewer\n`,
+    `${SETUP_TOKEN},setup,uid-setup,"system:masters"\n${ADMIN_TOKEN},admin,uid-admin,"system:masters"\n${VIEWER_TOKEN},viewer,uid-viewer\n`,
   );
+  // Every request is audited (metadata only), so tests can prove what a client sent.
+  writeFileSync(path.join(dir, 'audit-policy.yaml'), 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: ["RequestReceived"]\nrules:\n  - level: Metadata\n');
+  const auditLog = path.join(dir, 'audit.log');
   const [etcdClient, etcdPeer, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const etcdUrl = `http://127.0.0.1:${etcdClient}`;
   const peerUrl = `http://127.0.0.1:${etcdPeer}`;
@@ -305,6 +325,9 @@ export async function startCluster(): Promise<Cluster> {
       // No kubelet here, and the kubernetes Service's endpoint would be a loopback address,
       // which EndpointSlice validation rejects: keep the reconciler out of the way.
       '--endpoint-reconciler-type=none',
+      `--audit-policy-file=${path.join(dir, 'audit-policy.yaml')}`,
+      `--audit-log-path=${auditLog}`,
+      '--audit-log-mode=blocking',
       '--profiling=false',
       '--v=0',
     ], dir);
@@ -312,7 +335,7 @@ export async function startCluster(): Promise<Cluster> {
     const server = `https://127.0.0.1:${apiPort}`;
     const ca = readFileSync(path.join(dir, 'ca.crt'), 'utf8');
     await waitFor('kube-apiserver answered /readyz', apiserver, async () => {
-      const r = await httpRequest(server, ca, 'GET', '/readyz', undefined, { token: ADMIN_TOKEN });
+      const r = await httpRequest(server, ca, 'GET', '/readyz', undefined, { token: SETUP_TOKEN });
       return r.status === 200;
     }, 120_000);
 
@@ -320,7 +343,7 @@ export async function startCluster(): Promise<Cluster> {
     writeFileSync(kubeconfigPath, kubeconfigYaml(server, ca));
 
     const request = <T = any>(method: string, urlPath: string, body?: unknown, opts: RequestOptions = {}) =>
-      httpRequest(server, ca, method, urlPath, body, { ...opts, token: opts.token ?? ADMIN_TOKEN }) as Promise<HttpResult<T>>;
+      httpRequest(server, ca, method, urlPath, body, { ...opts, token: opts.token ?? SETUP_TOKEN }) as Promise<HttpResult<T>>;
     const create = async <T = any>(collectionPath: string, obj: unknown): Promise<T> => {
       const r = await request<T>('POST', collectionPath, obj);
       if (r.status !== 201 && r.status !== 200) throw new Error(`POST ${collectionPath} → ${r.status}: ${r.text}`);
@@ -362,6 +385,13 @@ export async function startCluster(): Promise<Cluster> {
           if (Date.now() > deadline) throw new Error(`the viewer grant in ${namespace} did not take effect within 15 s`);
           await sleep(100);
         }
+      },
+      auditEvents() {
+        if (!existsSync(auditLog)) return [];
+        return readFileSync(auditLog, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as AuditEvent);
       },
       async stop() {
         await stopAll();

@@ -1,14 +1,20 @@
 /**
- * Every diagnosis scenario on a real API server: the objects are created through the API (so they
- * carry real defaults, real ClusterIPs and NodePorts), read back into a snapshot, and judged by
- * the product's diagnoseService().
+ * Every diagnosis scenario on a real API server, through the product's code path: the objects are
+ * created through the API (so they carry real defaults, real ClusterIPs and NodePorts), the
+ * product's ClusterReader collects the snapshot with the generated kubeconfig
+ * (collectServiceSnapshot), and the product's diagnoseService() judges it. A plain HTTP read of the
+ * same objects (snapshot.ts) cross-checks that the reader missed nothing.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCluster, type Cluster } from './apiserver';
+import { ADMIN_TOKEN, startCluster, VIEWER_TOKEN, type Cluster } from './apiserver';
 import { buildScenarios, NODES, type Scenario, type ScenarioId } from './scenarios';
 import { rawSnapshot } from './snapshot';
 import { diagnoseService } from '../../client/src/diagnose/diagnose';
+import { reportToJson, reportToMarkdown } from '../../client/src/diagnose/format';
+import { ClusterReader } from '../../client/src/cluster/reader';
+import { collectServiceSnapshot } from '../../client/src/cluster/snapshot';
+import { connectionFor, kubeconfigSource, loadKubeconfig } from '../../client/src/cluster/kubeconfig';
 import type { Check, Report, ServiceSnapshot } from '../../client/src/diagnose/types';
 
 let c: Cluster;
@@ -29,9 +35,16 @@ const scenario = (id: ScenarioId) => {
   return s;
 };
 
-async function snapshotOf(id: ScenarioId): Promise<{ snap: ServiceSnapshot; report: Report }> {
+function readerFor(context: 'admin' | 'viewer'): ClusterReader {
+  const loaded = loadKubeconfig(kubeconfigSource({ settingPath: c.kubeconfigPath, trusted: true, env: {} }));
+  if (loaded.state !== 'ok') throw new Error(`kubeconfig: ${loaded.message}`);
+  return new ClusterReader(connectionFor(loaded.kubeConfig, context), { timeoutMs: 10_000 });
+}
+
+/** The product's path: kubeconfig → ClusterReader → collectServiceSnapshot → diagnoseService. */
+async function snapshotOf(id: ScenarioId, context: 'admin' | 'viewer' = 'admin'): Promise<{ snap: ServiceSnapshot; report: Report }> {
   const s = scenario(id);
-  const snap = await rawSnapshot(c, s.namespace, s.service);
+  const snap = await collectServiceSnapshot(readerFor(context), { namespace: s.namespace, name: s.service });
   return { snap, report: diagnoseService(snap) };
 }
 
@@ -46,6 +59,21 @@ describe('the scenarios exist on the server as the diagnosis will see them', () 
     for (const n of r.body.items) {
       assert.ok(n.status.addresses.some((a: any) => a.type === 'InternalIP'));
       assert.equal(n.status.conditions.find((x: any) => x.type === 'Ready').status, 'True');
+    }
+  });
+
+  test("the reader's snapshot holds the same objects as a plain read of the API, for every scenario", async () => {
+    const names = (xs: { metadata?: { name?: string } }[]) => xs.map((x) => x.metadata?.name ?? '').sort();
+    for (const s of scenarios) {
+      const viaReader = (await snapshotOf(s.id)).snap;
+      const raw = await rawSnapshot(c, s.namespace, s.service);
+      assert.deepEqual(viaReader.gaps, [], `${s.id}: the admin context reads everything`);
+      assert.equal(viaReader.service?.metadata?.uid, raw.service?.metadata?.uid, s.id);
+      for (const k of ['endpointSlices', 'pods', 'nodes', 'ingresses', 'ingressClasses', 'networkPolicies'] as const) {
+        assert.deepEqual(names(viaReader[k]), names(raw[k]), `${s.id}: ${k}`);
+      }
+      // The reader keeps Warning events only.
+      assert.deepEqual(names(viaReader.events), names(raw.events.filter((e) => e.type === 'Warning')), `${s.id}: events`);
     }
   });
 
@@ -136,5 +164,29 @@ describe('diagnoseService over a real API server', () => {
     assert.match(text(np), /default-deny-ingress/);
     assert.equal(report.verdict.status, 'fail', describeReport(report));
     assert.equal(report.verdict.brokenHop, 'pods', describeReport(report));
+  });
+});
+
+describe('the limited user (RBAC): a partial report with the 403 explained', () => {
+  test('Services and EndpointSlices are read; Pods, Nodes and NetworkPolicies are gaps that name what is missing', async () => {
+    const s = scenario('healthy');
+    await c.grantViewer(s.namespace);
+    const { snap, report } = await snapshotOf('healthy', 'viewer');
+    assert.ok(snap.service, 'the viewer may read the Service');
+    assert.ok(snap.endpointSlices.length > 0, 'the viewer may read EndpointSlices');
+    const gap = (resource: string) => snap.gaps.find((g) => g.resource === resource);
+    assert.equal(gap('pods')?.reason, 'forbidden');
+    assert.match(gap('pods')?.message ?? '', new RegExp(`list pods in namespace ${s.namespace}`));
+    assert.equal(gap('nodes')?.reason, 'forbidden');
+    assert.equal(gap('networkpolicies')?.reason, 'forbidden');
+    assert.equal(gap('endpointslices'), undefined);
+    assert.deepEqual(report.gaps, snap.gaps);
+    const partial = checks(report, 'partial-read');
+    assert.ok(partial.some((x) => /pods/.test(x.title) && x.status === 'warn'), describeReport(report));
+    assert.match(text(partial), new RegExp(`list pods in namespace ${s.namespace}`));
+    assert.notEqual(report.verdict.status, 'fail', `a partial read is not a broken Service:\n${describeReport(report)}`);
+    for (const out of [reportToJson(report), reportToMarkdown(report)]) {
+      assert.ok(!out.includes(VIEWER_TOKEN) && !out.includes(ADMIN_TOKEN), 'no token in the report');
+    }
   });
 });
