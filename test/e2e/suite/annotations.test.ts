@@ -1,0 +1,80 @@
+/**
+ * Annotations in a real VS Code: the misspelt-key diagnostic and its quick fix, key and value
+ * completion under metadata.annotations, and hover on a key.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAllEditors, codeOf, describe, labelOf, openUntitledYaml, waitForDiagnostics } from './helpers';
+
+const INGRESS = [
+  'apiVersion: networking.k8s.io/v1',
+  'kind: Ingress',
+  'metadata:',
+  '  name: web',
+  '  annotations:',
+  '    nginx.ingress.kubernetes.io/rewrite-targe: /',
+  '    nginx.ingress.kubernetes.io/proxy-body-size: 8m',
+  'spec:',
+  '  tls:',
+  '    - hosts: [a.example.com]',
+  '      secretName: a-tls',
+  '',
+].join('\n');
+
+const UNKNOWN = 'kube-expose/annotations/unknown';
+
+suite('annotations in VS Code', () => {
+  teardown(closeAllEditors);
+
+  test('a misspelt ingress-nginx annotation is reported on its key, and the quick fix corrects it', async () => {
+    const editor = await openUntitledYaml(INGRESS);
+    await activate();
+    const uri = editor.document.uri;
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), `a ${UNKNOWN} diagnostic`);
+    const d = diags.find((x) => codeOf(x) === UNKNOWN)!;
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(d.range.start.line, 5, describe(diags));
+    assert.equal(d.range.start.character, 4);
+    assert.equal(d.range.end.character, 4 + 'nginx.ingress.kubernetes.io/rewrite-targe'.length);
+    assert.match(d.message, /Did you mean `nginx\.ingress\.kubernetes\.io\/rewrite-target`/);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change to nginx.ingress.kubernetes.io/rewrite-target');
+    assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix!.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
+    assert.equal(editor.document.lineAt(5).text, '    nginx.ingress.kubernetes.io/rewrite-target: /');
+    await waitForDiagnostics(uri, (ds) => !ds.some((x) => codeOf(x) === UNKNOWN), 'the unknown-annotation diagnostic to go away');
+  });
+
+  test('completion under metadata.annotations offers annotation keys, and quoted booleans for values', async () => {
+    const editor = await openUntitledYaml(INGRESS.replace('    nginx.ingress.kubernetes.io/proxy-body-size: 8m\n', '    nginx.ingress.kubernetes.io/ssl-red\n'));
+    await activate();
+    const uri = editor.document.uri;
+    // The language server has the document once it has published diagnostics for it.
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), 'the document to be checked');
+    const keyPos = new vscode.Position(6, editor.document.lineAt(6).text.length);
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, keyPos);
+    const labels = keys.items.map(labelOf);
+    assert.ok(labels.includes('nginx.ingress.kubernetes.io/ssl-redirect'), `got ${labels.length} item(s): ${labels.slice(0, 20).join(', ')}`);
+    assert.ok(labels.includes('cert-manager.io/cluster-issuer'));
+    assert.ok(!labels.some((l) => l.startsWith('service.beta.kubernetes.io/')), 'Service annotations are not offered on an Ingress');
+
+    assert.ok(await editor.edit((e) => e.replace(editor.document.lineAt(6).range, '    nginx.ingress.kubernetes.io/ssl-redirect: ')));
+    const valuePos = new vscode.Position(6, editor.document.lineAt(6).text.length);
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, valuePos);
+    const texts = values.items.map((i) => (typeof i.insertText === 'string' ? i.insertText : i.insertText?.value ?? labelOf(i)));
+    assert.ok(texts.includes('"true"') && texts.includes('"false"'), `values: ${texts.join(', ')}`);
+  });
+
+  test('hover on an annotation key explains it', async () => {
+    const editor = await openUntitledYaml(INGRESS);
+    await activate();
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), 'the document to be checked');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(6, 40));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /nginx\.ingress\.kubernetes\.io\/proxy-body-size/);
+    assert.match(text, /Default \| `1m`/);
+    assert.match(text, /Risk \| Medium/);
+  });
+});
