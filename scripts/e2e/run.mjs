@@ -128,10 +128,9 @@ async function main() {
 
     const url = workbenchUrl(server.port, workspace, { extensionDevelopmentPath, extensionTestsPath: testsPath });
     log(`opening the workbench in headless Chromium ${browser.version()}`);
-    await page.goto(url);
-
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     const code = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
 

@@ -22,6 +22,18 @@ cs_pkg="$cs_dir/node_modules/code-server"
 
 say() { echo "[e2e setup] $*"; }
 
+# When this runs under `npm run` (npm run demo, npm test), npm exports its own settings, among them
+# npm_config_user_agent ("... node/v20 ..."). The npm installs below would take those as their
+# config, and code-server's postinstall reads the Node major from the user agent and refuses v20.
+# Keep only what the user may have set on purpose: cache, registry, proxies, certificates.
+for var in $(compgen -e); do
+  case "$var" in
+    npm_config_cache | npm_config_registry | npm_config_userconfig | npm_config_globalconfig | \
+      npm_config_*proxy* | npm_config_cafile | npm_config_ca | npm_config_strict_ssl) ;;
+    npm_* | NODE) unset "$var" ;;
+  esac
+done
+
 # --- Debian packages --------------------------------------------------------------------------
 missing=()
 for pkg in chromium libkrb5-dev build-essential python3 pkg-config; do
