@@ -16,7 +16,7 @@
  * - stop() ends only the two process groups it started.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -155,9 +155,60 @@ function killGroup(p: Proc, signal: NodeJS.Signals): void {
   }
 }
 
+const DIR_PREFIX = 'kube-expose-cluster-';
+
+/**
+ * Clusters left behind by a test process that was killed before it could stop them: their folder
+ * names an owner pid that no longer runs. Only process groups whose command line names that very
+ * folder are killed, so nothing this helper did not start is touched.
+ */
+function reapStale(): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(tmpdir()).filter((e) => e.startsWith(DIR_PREFIX));
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const dir = path.join(tmpdir(), e);
+    try {
+      const owner = Number(readFileSync(path.join(dir, 'owner'), 'utf8'));
+      if (!owner || isAlive(owner)) continue;
+      for (const pid of readFileSync(path.join(dir, 'pids'), 'utf8').split('\n').map(Number).filter(Boolean)) {
+        let cmd = '';
+        try {
+          cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          continue; // gone
+        }
+        if (cmd.includes(dir)) {
+          try {
+            process.kill(-pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* not ours, or half-written: leave it */
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function launch(name: string, bin: string, args: string[], cwd: string): Proc {
   // detached: the child leads its own process group, so stop() can end it and only it.
   const child = spawn(bin, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid) appendFileSync(path.join(cwd, 'pids'), `${child.pid}\n`);
   const log: string[] = [];
   const keep = (d: Buffer) => {
     log.push(String(d));
@@ -171,10 +222,17 @@ function launch(name: string, bin: string, args: string[], cwd: string): Proc {
   exited.then(() => running.delete(p));
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    // If the test process dies without calling stop(), do not leave servers behind.
-    process.on('exit', () => {
+    // If the test process ends without calling stop(), do not leave servers behind.
+    const killAll = () => {
       for (const r of running) killGroup(r, 'SIGKILL');
-    });
+    };
+    process.on('exit', killAll);
+    for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(sig, () => {
+        killAll();
+        process.exit(code);
+      });
+    }
   }
   return p;
 }
@@ -270,9 +328,21 @@ export function kubeconfigYaml(server: string, ca: string): string {
 
 export async function startCluster(): Promise<Cluster> {
   const bins = findBinaries();
+  reapStale();
+  // A free port can be taken by someone else between the probe and the bind: try again once.
+  try {
+    return await startOnce(bins);
+  } catch (e) {
+    if (!/address already in use/i.test(String((e as Error).message))) throw e;
+    return startOnce(bins);
+  }
+}
+
+async function startOnce(bins: { apiserver: string; etcd: string; dir: string }): Promise<Cluster> {
   const versionsFile = path.join(bins.dir, 'VERSIONS');
   const versions = existsSync(versionsFile) ? readFileSync(versionsFile, 'utf8').trim() : '';
-  const dir = mkdtempSync(path.join(tmpdir(), 'kube-expose-cluster-'));
+  const dir = mkdtempSync(path.join(tmpdir(), DIR_PREFIX));
+  writeFileSync(path.join(dir, 'owner'), String(process.pid));
   generateCerts(dir);
   writeFileSync(
     path.join(dir, 'tokens.csv'),
