@@ -189,6 +189,15 @@ function escapeChoice(v: string): string {
   return v.replace(/[\\$}|,]/g, (c) => `\\${c}`);
 }
 
+const NESTED = new Set(['object', 'array', 'map']);
+
+/** Required fields in the order a person writes them: plain values first, nested structures last. */
+function requiredInOrder(def: { required: readonly string[]; fields: ReadonlyMap<string, SchemaField> }): string[] {
+  const plain = def.required.filter((r) => !NESTED.has(def.fields.get(r)?.type.kind ?? ''));
+  const nested = def.required.filter((r) => NESTED.has(def.fields.get(r)?.type.kind ?? ''));
+  return [...plain, ...nested];
+}
+
 /** The text after `name:` for a field, as a snippet, with its required sub-structure. */
 function valueSnippet(type: SchemaType, indent: string, stop: { n: number }, depth: number): string {
   switch (type.kind) {
@@ -202,14 +211,14 @@ function valueSnippet(type: SchemaType, indent: string, stop: { n: number }, dep
     case 'quantity':
       return ` $${stop.n++}`;
     case 'object': {
-      const req = depth < 3 && type.def ? type.def.required : [];
+      const req = depth < 3 && type.def ? requiredInOrder(type.def) : [];
       if (!req.length) return `\n${indent}  $${stop.n++}`;
       return req.map((r) => `\n${indent}  ${r}:${valueSnippet(type.def!.fields.get(r)!.type, indent + '  ', stop, depth + 1)}`).join('');
     }
     case 'array': {
       const items = type.items;
       if (items?.kind === 'object' && items.def && items.def.required.length && depth < 3) {
-        const req = items.def.required;
+        const req = requiredInOrder(items.def);
         return req
           .map((r, i) => `\n${indent}  ${i === 0 ? '- ' : '  '}${r}:${valueSnippet(items.def!.fields.get(r)!.type, indent + '    ', stop, depth + 1)}`)
           .join('');
