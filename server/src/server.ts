@@ -4,6 +4,8 @@
  */
 import {
   CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -12,6 +14,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from './core';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
+import { canonicalUri, WorkspaceIndexer } from './workspace/indexer';
+import { indexWorkspace, registerNavigation } from './workspace/lsp';
 
 /** `source.fixAll.kube-expose`: VS Code runs it for "Fix All" and on save when configured. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.kube-expose`;
@@ -25,12 +29,16 @@ interface DocState {
   findings?: core.Finding[];
   /** Findings of unchanged documents, reused across edits. */
   cache: core.AnalysisCache;
+  /** The user was told once that this file is over the large-file limit. */
+  toldLarge?: boolean;
   timer?: NodeJS.Timeout;
 }
 
 export interface ServerOptions {
   /** Delay between the last edit and validation, in ms, unless settings say otherwise. */
   debounceMs?: number;
+  /** Checkers to run (tests inject faults through this); the core's registry when absent. */
+  checkers?: readonly core.Checker[];
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -42,9 +50,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let reportedCrash = false;
 
   const log = (msg: string) => connection.console.log(msg);
+  /** A message for the user. A notification, not a request: a client that can't answer must not take the server down. */
+  const tell = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
+  // ---- workspace index (cross-file checks and navigation) ----
+  const indexer = new WorkspaceIndexer(log);
+  let workspaceFolders: string[] = [];
+  let progressSupported = false;
+  let codeLensRefreshSupported = false;
+  /** Cross-file checks wait for the first full index, so a half-built index never shows false findings. */
+  const workspaceForChecks = () => (indexer.ready ? indexer.index : undefined);
+  /** Re-checks open documents (except `except`) when something they may depend on changed. */
+  function recheckOpenDocuments(except?: DocState): void {
+    for (const other of docs.values()) if (other !== except) schedule(other);
+    if (codeLensRefreshSupported) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  }
+  async function startIndexing(): Promise<void> {
+    try {
+      await indexWorkspace(connection, indexer, workspaceFolders, progressSupported);
+    } catch (e) {
+      connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      indexer.ready = true;
+    }
+    recheckOpenDocuments();
+  }
 
   connection.onInitialize((params): InitializeResult => {
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    progressSupported = !!params.capabilities.window?.workDoneProgress;
+    codeLensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const wsEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
     snippetEdits = !!wsEdit?.snippetEditSupport && !!wsEdit?.documentChanges;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
@@ -55,6 +90,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         completionProvider: { triggerCharacters: [':', ' ', '/', '-', '"', "'"], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL] },
       },
       serverInfo: { name: 'kube-expose-language-server', version: '0.1.0' },
@@ -63,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(async () => {
     await refreshSettings();
+    void startIndexing();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -98,22 +137,32 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function validate(st: DocState): void {
     const version = st.doc.version;
     const file = parsed(st);
+    const crossChanged = indexer.updateOpen(st.uri, file);
+    if (file.lines.lineCount > settings.largeFileLineLimit && !st.toldLarge) {
+      st.toldLarge = true;
+      const msg = `kube-expose: ${st.uri.split('/').pop()} has ${file.lines.lineCount} lines, more than kubeExpose.largeFileLineLimit (${settings.largeFileLineLimit}); syntax and schema checks still run, the costlier ones are skipped.`;
+      log(msg);
+      tell(MessageType.Info, msg);
+    }
     const findings = core.analyze(file, {
       settings,
-      uri: st.uri,
+      uri: canonicalUri(st.uri),
+      workspace: workspaceForChecks(),
       cache: st.cache,
+      checkers: options.checkers,
       onCheckerError: (checker, manifest, error) => {
         const where = `${st.uri} document ${manifest.index + 1} (${manifest.kind ?? '?'}/${manifest.name ?? '?'})`;
         connection.console.error(`checker ${checker} failed on ${where}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         if (!reportedCrash) {
           reportedCrash = true;
-          void connection.window.showErrorMessage(`kube-expose: the ${checker} check failed on a document; other checks still run. See the output channel for details.`);
+          tell(MessageType.Error, `kube-expose: the ${checker} check failed on a document; other checks still run. See the output channel for details.`);
         }
       },
     });
     if (docs.get(st.uri) !== st || st.doc.version !== version) return; // superseded
     st.findings = findings;
     void connection.sendDiagnostics({ uri: st.uri, version, diagnostics: findings.map(toDiagnostic) });
+    if (crossChanged && indexer.ready) recheckOpenDocuments(st);
   }
 
   function schedule(st: DocState, delay = debounceMs): void {
@@ -147,13 +196,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (st?.timer) clearTimeout(st.timer);
     docs.delete(t.uri);
     void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+    void indexer.closeDoc(t.uri).then((changed) => changed && indexer.ready && recheckOpenDocuments());
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    void indexer.applyFileEvents(changes).then((changed) => changed && indexer.ready && recheckOpenDocuments());
   });
 
   connection.onCompletion(({ textDocument, position }) => {
     const st = docs.get(textDocument.uri);
     if (!st) return [];
     const file = parsed(st);
-    const items = core.complete(file, file.lines.offsetAt(position), settings, st.uri);
+    const items = core.complete(file, file.lines.offsetAt(position), settings, canonicalUri(st.uri), indexer.index);
     return items.map((i) => toCompletionItem(i, file.lines));
   });
 
@@ -161,7 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const st = docs.get(textDocument.uri);
     if (!st) return null;
     const file = parsed(st);
-    const h = core.hover(file, file.lines.offsetAt(position), settings, st.uri);
+    const h = core.hover(file, file.lines.offsetAt(position), settings, canonicalUri(st.uri), indexer.index);
     return h ? toHover(h, file.lines) : null;
   });
 
@@ -235,6 +289,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return action;
     });
   }
+
+  registerNavigation(connection, indexer, (uri) => {
+    const st = docs.get(uri);
+    return st ? { uri: st.uri, file: parsed(st) } : undefined;
+  });
+
+  // Internal: figures for tests and troubleshooting (open documents, memory).
+  connection.onRequest('kubeExpose/stats', () => ({ documents: docs.size, memory: process.memoryUsage() }));
 
   connection.listen();
 }

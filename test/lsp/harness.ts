@@ -22,11 +22,16 @@ export interface TestServer {
   request<T>(method: string, params: unknown): Promise<T>;
   stop(): Promise<void>;
   stderr: string[];
+  /** window/logMessage texts and window/showMessage notifications received so far. */
+  logs: string[];
+  messages: Array<{ type: number; message: string }>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, env: Record<string, string> = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const stderr: string[] = [];
+  const logs: string[] = [];
+  const messages: Array<{ type: number; message: string }> = [];
   child.stderr!.on('data', (d) => stderr.push(String(d)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams[]>();
@@ -49,7 +54,12 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (m: { message: string }) => {
+    logs.push(m.message);
+  });
+  connection.onNotification('window/showMessage', (m: { type: number; message: string }) => {
+    messages.push(m);
+  });
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -67,6 +77,8 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     connection,
     process: child,
     stderr,
+    logs,
+    messages,
     get settings() {
       return state.settings;
     },

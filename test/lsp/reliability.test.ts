@@ -1,0 +1,120 @@
+/**
+ * The language server under stress: edit storms, a crashing rule, a long session of documents,
+ * large files. Each test would fail if its guarantee broke.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './harness';
+
+const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ClusterIP\n  ports:\n    - name: http\n      port: 80\n      targetPort: 8080\n      nodePort: 30080\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n    - host: web.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefx\n            backend:\n              service: {name: web, port: {number: 80}}\n';
+
+interface Diag { code?: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
+const key = (d: Diag) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+
+test('edit storm: after hundreds of unawaited edits the last diagnostics equal a fresh open of the final text', async () => {
+  const server = await startServer();
+  try {
+    const uri = 'file:///ws/storm.yaml';
+    const first = server.diagnostics(uri, 1);
+    await server.open(uri, SERVICE);
+    await first;
+    let text = SERVICE;
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const pieces = ['x', ' ', '\n', ': ', '- ', '9', '"', '#', '  port: 70000\n', '{', 'NodePort'];
+    let version = 1;
+    const lineCol = (t: string, offset: number) => {
+      const before = t.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    for (let i = 0; i < 300; i++) {
+      const at = rand(text.length + 1);
+      const del = Math.min(rand(3), text.length - at);
+      const ins = pieces[rand(pieces.length)];
+      const range = { start: lineCol(text, at), end: lineCol(text, at + del) };
+      text = text.slice(0, at) + ins + text.slice(at + del);
+      version++;
+      void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: ins }] });
+    }
+    const last = (await server.diagnostics(uri, version, 20000)) as Diag[];
+    const freshUri = 'file:///ws/storm-fresh.yaml';
+    const fresh = server.diagnostics(freshUri, 1);
+    await server.open(freshUri, text);
+    assert.deepEqual(last.map(key), ((await fresh) as Diag[]).map(key));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a rule that throws is logged with its name and the document; the other rules still report; one notification at most', async () => {
+  const server = await startServer({}, null, { KUBE_EXPOSE_FAULT_INJECT: 'service' });
+  try {
+    const a = server.diagnostics('file:///ws/a.yaml');
+    await server.open('file:///ws/a.yaml', SERVICE);
+    const diags = (await a) as Diag[];
+    const codes = diags.map((d) => d.code);
+    assert.ok(codes.includes('kube-expose/internal/checker-crashed'), codes.join(', '));
+    assert.ok(codes.some((c) => c && c !== 'kube-expose/internal/checker-crashed'), `other rules must still report: ${codes.join(', ')}`);
+    const b = server.diagnostics('file:///ws/b.yaml');
+    await server.open('file:///ws/b.yaml', SERVICE.replace(/web/g, 'api'));
+    await b;
+    await new Promise((r) => setTimeout(r, 200));
+    const errorsShown = server.messages.filter((m) => m.type === 1);
+    assert.equal(errorsShown.length, 1, JSON.stringify(server.messages));
+    assert.match(errorsShown[0].message, /service check failed/);
+    assert.ok(server.stderr.join('').includes('checker service failed on file:///ws/a.yaml document 1 (Service/web)') || server.logs.some((l) => l.includes('checker service failed on file:///ws/a.yaml document 1 (Service/web)')), `log: ${server.stderr.join('')}`);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a long session of 1,000 documents leaves no document state behind and the heap bounded', async () => {
+  const server = await startServer();
+  try {
+    const stats = () => server.request<{ documents: number; memory: { heapUsed: number } }>('kubeExpose/stats', {});
+    for (let i = 0; i < 50; i++) {
+      const uri = `file:///ws/warm-${i}.yaml`;
+      const d = server.diagnostics(uri);
+      await server.open(uri, SERVICE);
+      await d;
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    const start = (await stats()).memory.heapUsed;
+    for (let i = 0; i < 1000; i++) {
+      const uri = `file:///ws/doc-${i}.yaml`;
+      const d = server.diagnostics(uri, 2);
+      await server.open(uri, SERVICE.replace(/web/g, `web-${i}`));
+      await server.change(uri, 2, SERVICE.replace(/web/g, `app-${i}`) + `# edit ${i}\n`);
+      await d;
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    const end = await stats();
+    assert.equal(end.documents, 0, 'closed documents are forgotten');
+    // Generous bound: 1,000 small documents must not pile up (a leak of their parse trees would be far above this).
+    assert.ok(end.memory.heapUsed - start < 60 * 1024 * 1024, `heap grew from ${start} to ${end.memory.heapUsed}`);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a file over the large-file limit is still checked, and the user is told once', async () => {
+  const server = await startServer({ largeFileLineLimit: 100 });
+  try {
+    const big = Array.from({ length: 12 }, () => SERVICE).join('---\n');
+    const uri = 'file:///ws/big.yaml';
+    const d = server.diagnostics(uri, 1);
+    await server.open(uri, big);
+    const diags = (await d) as Diag[];
+    assert.ok(diags.length > 0, 'checks still run');
+    const d2 = server.diagnostics(uri, 2);
+    await server.change(uri, 2, big + '# more\n');
+    await d2;
+    const told = server.messages.filter((m) => m.message.includes('largeFileLineLimit'));
+    assert.equal(told.length, 1, JSON.stringify(server.messages));
+  } finally {
+    await server.stop();
+  }
+});
