@@ -322,36 +322,38 @@ const catalog = {
 // ---------------------------------------------------------------------------------------------
 // Strict JSON Schema, one file per kind: local definitions, additionalProperties: false.
 
+// Like the API server (and yannh's schemas), a field written with no value (`spec:` while typing,
+// or `null`) means "not set": every field type also accepts null.
 function jsonType(type, defsUsed) {
   const out = {};
   switch (type.t) {
     case 'string':
-      out.type = 'string';
-      if (type.e) out.enum = type.e;
+      out.type = ['string', 'null'];
+      if (type.e) out.enum = [...type.e, null];
       if (type.f) out.format = type.f;
       break;
     case 'integer':
     case 'boolean':
-      out.type = type.t;
+      out.type = [type.t, 'null'];
       break;
     case 'int-or-string':
     case 'quantity':
-      out.oneOf = [{ type: 'string' }, { type: type.t === 'quantity' ? 'number' : 'integer' }];
+      out.anyOf = [{ type: 'string' }, { type: type.t === 'quantity' ? 'number' : 'integer' }, { type: 'null' }];
       break;
     case 'array':
-      out.type = 'array';
+      out.type = ['array', 'null'];
       out.items = jsonType(type.i, defsUsed);
       break;
     case 'map':
-      out.type = 'object';
+      out.type = ['object', 'null'];
       out.additionalProperties = jsonType(type.v, defsUsed);
       break;
     case 'object':
       defsUsed.add(type.r);
-      out.$ref = `#/definitions/${type.r.replace(/\//g, '.')}`;
+      out.anyOf = [{ $ref: `#/definitions/${type.r.replace(/\//g, '.')}` }, { type: 'null' }];
       break;
     case 'object-any':
-      out.type = 'object';
+      out.type = ['object', 'null'];
       break;
     default:
       break;
@@ -372,8 +374,7 @@ function jsonDef(id, defsUsed, kindInfo) {
     else if (kindInfo && name === 'kind') schema = { type: 'string', enum: [kindInfo.kind] };
     else schema = jsonType(prop, defsUsed);
     if (prop.d) {
-      // A $ref with siblings is ignored by draft-07 readers; wrap it so the description survives.
-      out.properties[name] = schema.$ref ? { description: prop.d, allOf: [schema] } : { description: prop.d, ...schema };
+      out.properties[name] = { description: prop.d, ...schema };
     } else out.properties[name] = schema;
   }
   if (def.req) out.required = def.req;

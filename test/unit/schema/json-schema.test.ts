@@ -30,6 +30,10 @@ test('the schemas compile and judge manifests like the API server would', () => 
   assert.equal(validate({ ...good, spec: { ports: [{ port: 80, targetport: 8080 }] } }), false);
   assert.equal(validate({ ...good, spec: { ports: [{ name: 'x' }] } }), false);
   assert.equal(validate({ ...good, spec: { type: 'Loadbalancer' } }), false);
+  // A field with no value yet means "not set", as for the API server.
+  assert.equal(validate({ ...good, spec: null }), true, JSON.stringify(validate.errors));
+  assert.equal(validate({ ...good, spec: { ports: [{ port: 80, targetPort: null, protocol: null }] } }), true, JSON.stringify(validate.errors));
+  assert.equal(validate({ ...good, spec: { ports: [{ port: '80' }] } }), false);
   const ing = ajv.compile(load('networking-v1-ingress.json'));
   assert.equal(ing({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' }, spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }] } }), true, JSON.stringify(ing.errors));
 });
