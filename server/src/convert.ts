@@ -23,13 +23,18 @@ const SEVERITY: Record<core.Severity, DiagnosticSeverity> = {
 
 export const DOCS_BASE = 'https://github.com/kube-expose/kube-expose/blob/main/docs/rules.md';
 
+/** The heading anchor GitHub gives a rule's section in docs/rules.md. */
+export function ruleAnchor(ruleId: string): string {
+  return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+}
+
 export function toDiagnostic(f: core.Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: 'kube-expose',
     code: f.ruleId,
-    codeDescription: { href: `${DOCS_BASE}#${f.ruleId.replace(/^kube-expose\//, '').replace(/[^a-z0-9]+/g, '-')}` },
+    codeDescription: { href: `${DOCS_BASE}#${ruleAnchor(f.ruleId)}` },
     message: f.message,
   };
   if (f.tags?.length) {
