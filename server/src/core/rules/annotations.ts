@@ -33,7 +33,7 @@ const R = {
   sslNoTls: { id: 'annotations/ssl-redirect-without-tls', severity: 'warning', summary: 'ssl-redirect/force-ssl-redirect on an Ingress without tls.', description: 'ssl-redirect only acts on hosts with TLS; force-ssl-redirect redirects to HTTPS anyway, which only works when TLS is terminated in front of the controller.' },
   otherController: { id: 'annotations/other-controller', severity: 'warning', summary: 'ingress-nginx annotations on an Ingress of a class handled by another controller.', description: 'Only ingress-nginx reads its annotations. When the Ingress class names a different controller, they are ignored.' },
   retired: { id: 'annotations/ingress-nginx-retired', severity: 'info', summary: 'The Ingress relies on ingress-nginx, which is retired.', description: 'The ingress-nginx project ended maintenance in March 2026: no further releases, bug fixes or security fixes. Plan a move to a Gateway API implementation. Turn this notice off with the ingressNginxRetirementNotice setting.' },
-  issuerConflict: { id: 'annotations/cert-manager-issuer-conflict', severity: 'error', summary: 'Both cert-manager.io/issuer and cert-manager.io/cluster-issuer.', description: "cert-manager's ingress-shim refuses an Ingress that names both an Issuer and a ClusterIssuer, and issues no certificate." },
+  issuerConflict: { id: 'annotations/cert-manager-issuer-conflict', severity: 'error', summary: 'cert-manager issuer annotations that cannot be combined.', description: "cert-manager's ingress-shim refuses an Ingress that sets both cert-manager.io/issuer and cert-manager.io/cluster-issuer, or cluster-issuer together with issuer-kind or issuer-group, and issues no certificate." },
   issuerNoTls: { id: 'annotations/cert-manager-without-tls', severity: 'warning', summary: 'cert-manager issuer annotation on an Ingress without tls.', description: 'cert-manager only issues certificates for the hosts and secretName listed in spec.tls; without it, the annotation does nothing.' },
 } satisfies Record<string, RuleMeta>;
 
@@ -293,6 +293,13 @@ function checkCertManager(ctx: RuleContext, entries: Entry[]): void {
   if (issuer && cluster) {
     const later = (nodeSpan(issuer.keyNode)?.[0] ?? 0) > (nodeSpan(cluster.keyNode)?.[0] ?? 0) ? issuer : cluster;
     ctx.report({ rule: R.issuerConflict.id, node: later.keyNode, message: 'cert-manager.io/issuer and cert-manager.io/cluster-issuer are both set: cert-manager refuses to pick one and issues no certificate. Keep one of them.' });
+  }
+  if (cluster) {
+    // issuer-kind and issuer-group describe an (external) namespaced issuer; with cluster-issuer the shim refuses them.
+    for (const e of entries) {
+      if (e.key !== 'cert-manager.io/issuer-kind' && e.key !== 'cert-manager.io/issuer-group') continue;
+      ctx.report({ rule: R.issuerConflict.id, node: e.keyNode, message: `${e.key} cannot be combined with cert-manager.io/cluster-issuer: cert-manager refuses the Ingress and issues no certificate. Use cert-manager.io/issuer with ${e.key} for an external issuer, or drop ${e.key}.` });
+    }
   }
   const acme = entries.find((e) => e.key === 'kubernetes.io/tls-acme' && isTrue(e.text));
   const asker = cluster ?? issuer ?? acme;

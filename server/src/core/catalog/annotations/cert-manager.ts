@@ -59,7 +59,7 @@ export const CERT_MANAGER_ANNOTATIONS: AnnotationSpec[] = [
   c('cert-manager.io/private-key-rotation-policy', 'enum', 'Whether a new private key is generated at each renewal (`Always`) or the existing one is kept (`Never`).', { validate: oneOf(['Never', 'Always'], { caseSensitive: true }), options: ['Never', 'Always'] }),
   c('cert-manager.io/secret-template', 'json', 'Labels and annotations, as JSON (`{"labels": {...}, "annotations": {...}}`), that cert-manager copies onto the certificate Secret.', { validate: json }),
   c('cert-manager.io/ignore-tls-listeners', 'string-list', 'Gateway listeners, by name, that cert-manager should not issue certificates for. Read from Gateways, not Ingresses.', { appliesTo: [] }),
-  c('acme.cert-manager.io/http01-edit-in-place', 'bool', 'With an ACME HTTP-01 challenge, adds the challenge path to this Ingress instead of creating a separate one; needed with controllers that allow only one Ingress per host.', { validate: goBool, options: ['true'] }),
+  c('acme.cert-manager.io/http01-edit-in-place', 'bool', 'With an ACME HTTP-01 challenge, adds the challenge path to this Ingress instead of creating a separate one; needed with controllers that allow only one Ingress per host. Only the exact value "true" turns it on.', { validate: oneOf(['true', 'false'], { caseSensitive: true }), options: ['true'] }),
   c('acme.cert-manager.io/http01-ingress-class', 'string', 'The ingress class (old `kubernetes.io/ingress.class` style) of the temporary Ingress used for HTTP-01 challenges.'),
   c('acme.cert-manager.io/http01-ingress-ingressclassname', 'string', 'The IngressClass name (`spec.ingressClassName`) of the temporary Ingress used for HTTP-01 challenges.'),
 ];
