@@ -48,7 +48,11 @@ export const SCHEMA_RULES: RuleMeta[] = [
  * stays quiet about them: one diagnostic per mistake.
  */
 const REPORTED_ELSEWHERE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['networking/v1/HTTPIngressPath', new Set(['pathType'])], // ingress/path-type-required
+  ['Ingress networking/v1/HTTPIngressPath', new Set(['pathType'])], // ingress/path-type-required
+  ['Ingress networking/v1/HTTPIngressRuleValue', new Set(['paths'])], // ingress/paths-required
+  ['Ingress networking/v1/IngressServiceBackend', new Set(['name'])], // ingress/backend-service-name
+  ['Ingress core/v1/TypedLocalObjectReference', new Set(['kind', 'name'])], // ingress/resource-backend
+  ['IngressClass networking/v1/IngressClassParametersReference', new Set(['kind', 'name'])], // ingressclass/parameters
 ]);
 
 /** Where the walk is, for messages: `spec.ports[0].targetPort`. */
@@ -88,7 +92,7 @@ class SchemaWalker {
       this.path.pop();
     }
     if (present) {
-      const elsewhere = REPORTED_ELSEWHERE.get(def.id);
+      const elsewhere = REPORTED_ELSEWHERE.get(`${this.ctx.manifest.kind} ${def.id}`);
       for (const name of def.required) {
         if (present.has(name) || elsewhere?.has(name)) continue;
         if (isRoot && (name === 'apiVersion' || name === 'kind')) continue;
