@@ -49,7 +49,8 @@ test('domain-prefixed paths (IngressClass controller)', () => {
 test('IP addresses: strict IPv4, compressed IPv6, embedded IPv4', () => {
   assert.equal(ipFamily('10.0.0.1'), 'IPv4');
   assert.equal(ipFamily('255.255.255.255'), 'IPv4');
-  for (const v of ['10.0.0.300', '10.0.0', '010.0.0.1', '1.2.3.4.5', 'a.b.c.d', '', 'example.com']) assert.equal(ipFamily(v), undefined, v);
+  assert.equal(ipFamily('010.0.0.1'), 'IPv4', 'leading zeros are read as decimal, as the API server does');
+  for (const v of ['10.0.0.300', '10.0.0', '0100.0.0.1', '1.2.3.4.5', 'a.b.c.d', '', 'example.com']) assert.equal(ipFamily(v), undefined, v);
   for (const v of ['::', '::1', 'fd00::a', '2001:db8::1:2', '2001:0db8:0000:0000:0000:0000:0000:0001', '::ffff:192.0.2.1', '64:ff9b::10.0.0.1']) assert.equal(ipFamily(v), 'IPv6', v);
   for (const v of ['1::2::3', '2001:db8:::1', '12345::1', ':::', '1:2:3:4:5:6:7:8:9', 'fe80::1%eth0', '::ffff:300.0.0.1']) assert.equal(ipFamily(v), undefined, v);
   assert.deepEqual(parseIPv6('::ffff:192.0.2.1'), [0, 0, 0, 0, 0, 0xffff, 0xc000, 0x0201]);
@@ -58,15 +59,15 @@ test('IP addresses: strict IPv4, compressed IPv6, embedded IPv4', () => {
 
 test('special addresses refused as externalIPs', () => {
   for (const v of ['0.0.0.0', '127.0.0.1', '169.254.1.1', '224.0.0.1', '::', '::1', 'fe80::1', 'ff02::1']) assert.ok(specialIP(v), v);
-  for (const v of ['10.0.0.1', '203.0.113.5', '2001:db8::1']) assert.equal(specialIP(v), undefined, v);
+  for (const v of ['10.0.0.1', '203.0.113.5', '2001:db8::1', '239.1.2.3', 'ff05::1']) assert.equal(specialIP(v), undefined, v);
 });
 
 test('CIDR ranges', () => {
   for (const v of ['10.0.0.0/8', '0.0.0.0/0', '203.0.113.7/32', '2001:db8::/32', '::/0']) ok(cidr(v));
-  for (const v of ['10.0.0.0/33', '10.0.0.0', '10.0.0.0/', '2001:db8::/129', 'x/8', '10.0.0.0/08']) bad(cidr(v));
+  for (const v of ['10.0.0.0/33', '10.0.0.0', '10.0.0.0/', '2001:db8::/129', 'x/8', '10.0.0.0/8/8']) bad(cidr(v));
 });
 
 test('template placeholders are recognised, real values are not', () => {
-  for (const v of ['${SERVICENAME}', 'nginx-${PROJECT}', '<your-domain>', 'registry.<your domain>', '__INGRESS_HOST__', '$(HOST)']) assert.ok(isPlaceholder(v), v);
+  for (const v of ['${SERVICENAME}', 'nginx-${PROJECT}', '<your-domain>', 'registry.<your domain>', '__INGRESS_HOST__', '$(HOST)', '$INBOUND_CIDRS']) assert.ok(isPlaceholder(v), v);
   for (const v of ['web', 'Web_Service', 'example.com', '10.0.0.1', '/api/(.*)', 'a<b', '$2', '__init']) assert.ok(!isPlaceholder(v), v);
 });

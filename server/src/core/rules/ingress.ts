@@ -91,7 +91,9 @@ function checkBackend(ctx: RuleContext, backend: AnyNode, keyNode: AnyNode): voi
     };
     if (missing('kind')) ctx.report({ rule: R.resourceBackend.id, node: get(resource, 'kind') ?? rkey, message: 'A resource backend needs a kind.' });
     if (missing('name')) ctx.report({ rule: R.resourceBackend.id, node: get(resource, 'name') ?? rkey, message: 'A resource backend needs a name.' });
-    if (group) {
+    if (group === '' && findPair(resource, 'apiGroup')) {
+      ctx.report({ rule: R.resourceBackend.id, node: groupNode, message: "apiGroup must not be empty: leave it out for the core API group, or name the group (e.g. k8s.example.com)." });
+    } else if (group) {
       const p = dns1123Subdomain(group);
       if (p.length) ctx.report({ rule: R.resourceBackend.id, node: groupNode, message: `apiGroup '${group}' is not valid: it ${msgs(p)}.` });
     }

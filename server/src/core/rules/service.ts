@@ -7,8 +7,8 @@
 import type { Fix } from '../findings';
 import { parseNodePortRange } from '../settings';
 import { addKey, removeKey } from '../validation/edits';
-import { cidr, isPlaceholder, dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, ipFamily, isIP, isPortNumber, qualifiedName, specialIP } from '../validation';
-import { findPair, get, getIn, isMap, isScalar, isSeq, num, scalarText, seqItems, str, type AnyNode } from '../yaml/ast';
+import { cidr, isPlaceholder, labelValue, dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, ipFamily, isIP, isPortNumber, qualifiedName, specialIP } from '../validation';
+import { findPair, get, getIn, isMap, isScalar, isSeq, mapItems, num, scalarText, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
 const R = {
@@ -22,7 +22,7 @@ const R = {
   duplicateNodePort: { id: 'service/duplicate-node-port', severity: 'error', summary: 'Two ports of a Service share a node port and protocol', description: 'Each (nodePort, protocol) pair may appear only once in a Service.' },
   targetPort: { id: 'service/target-port', severity: 'error', summary: 'targetPort is neither a valid port number nor a valid port name', description: 'targetPort is a number between 1 and 65535 or the name of a container port (an IANA service name: at most 15 lowercase letters, digits and hyphens, with at least one letter). A quoted number is read as a name and rejected.' },
   appProtocol: { id: 'service/app-protocol-format', severity: 'error', summary: 'appProtocol is not a qualified name', description: "appProtocol is a standard name such as 'http' or 'kubernetes.io/h2c', or a domain-prefixed name such as 'example.com/proto'." },
-  nodePortNotAllowed: { id: 'service/node-port-not-allowed', severity: 'error', summary: 'nodePort on a Service type that has no node ports', description: 'Only NodePort and LoadBalancer Services open node ports. Remove nodePort or change the type.' },
+  nodePortNotAllowed: { id: 'service/node-port-not-allowed', severity: 'error', summary: 'nodePort on a Service type that has no node ports', description: 'Only NodePort and LoadBalancer Services open node ports: the API server refuses nodePort on a ClusterIP Service (headless included), and an ExternalName Service ignores it (a warning). Remove nodePort or change the type.' },
   nodePortRange: { id: 'service/node-port-range', severity: 'error', summary: "nodePort outside the cluster's node-port range", description: "The API server allocates node ports only from its --service-node-port-range (30000-32767 by default; the kubeExpose.nodePortRange setting). Remove nodePort to let the cluster pick one, or use a port in the range." },
   fieldForType: { id: 'service/field-not-allowed-for-type', severity: 'error', summary: 'Field that this Service type does not allow', description: 'externalTrafficPolicy needs an externally reachable Service (NodePort, LoadBalancer or externalIPs); healthCheckNodePort needs a LoadBalancer with externalTrafficPolicy Local; loadBalancerSourceRanges, loadBalancerClass and allocateLoadBalancerNodePorts need type LoadBalancer.' },
   headless: { id: 'service/headless-type', severity: 'error', summary: 'clusterIP: None on a NodePort or LoadBalancer Service', description: 'A headless Service has no cluster IP, so it cannot be of type NodePort or LoadBalancer, which forward to the cluster IP.' },
@@ -33,6 +33,7 @@ const R = {
   cidrFormat: { id: 'service/cidr-format', severity: 'error', summary: 'Invalid CIDR in loadBalancerSourceRanges', description: "loadBalancerSourceRanges entries are IP ranges in CIDR notation, such as '203.0.113.0/24'." },
   clusterIPs: { id: 'service/cluster-ips', severity: 'error', summary: 'clusterIP and clusterIPs disagree', description: "clusterIPs[0] must equal clusterIP when both are set; 'None' must be the only value; two clusterIPs must be one IPv4 and one IPv6 address." },
   ipFamilies: { id: 'service/ip-families', severity: 'error', summary: 'ipFamilies or ipFamilyPolicy inconsistent', description: 'ipFamilies holds at most two different families, in the same order as clusterIPs; more than one family needs ipFamilyPolicy PreferDualStack or RequireDualStack.' },
+  selectorFormat: { id: 'service/selector-format', severity: 'error', summary: 'Invalid label key or value in the selector', description: "Selector keys are qualified names (an optional DNS prefix and '/', then at most 63 letters, digits, '-', '_' or '.'); values are at most 63 such characters, starting and ending with a letter or digit." },
   loadBalancerIP: { id: 'service/load-balancer-ip-deprecated', severity: 'warning', summary: 'loadBalancerIP is deprecated', description: "spec.loadBalancerIP is deprecated since Kubernetes 1.24: it cannot express dual-stack and its meaning differs between providers. Use your load balancer implementation's annotation (e.g. metallb.io/loadBalancerIPs) instead." },
   externalIPs: { id: 'service/external-ips-deprecated', severity: 'warning', summary: 'externalIPs is deprecated', description: 'spec.externalIPs lets anyone who can create a Service intercept traffic to any IP (CVE-2020-8554) and is deprecated in Kubernetes 1.36; many clusters block it with the DenyServiceExternalIPs admission plugin. Use a LoadBalancer Service instead.' },
   nodePortExposure: { id: 'service/nodeport-exposure', severity: 'info', summary: 'NodePort Service opens a port on every node', description: 'A NodePort Service listens on the same port on every node of the cluster, on all their addresses. Fine for tests; for production prefer a LoadBalancer or an Ingress.' },
@@ -75,6 +76,20 @@ function checkService(ctx: RuleContext): void {
   const headless = clusterIP === 'None' || firstClusterIP === 'None';
   const externalIPsNode = get(spec, 'externalIPs');
   const hasExternalIPs = seqItems(externalIPsNode).length > 0;
+
+  // Selector labels.
+  for (const pair of mapItems(get(spec, 'selector'))) {
+    const key = scalarText(pair.key as AnyNode);
+    if (key !== undefined && !isPlaceholder(key)) {
+      const p = qualifiedName(key);
+      if (p.length) ctx.report({ rule: R.selectorFormat.id, node: pair.key as AnyNode, message: `Selector key '${key}' is not a valid label key: ${messages(p)}.` });
+    }
+    const v = str(pair.value);
+    if (v !== undefined && !isPlaceholder(v)) {
+      const p = labelValue(v);
+      if (p.length) ctx.report({ rule: R.selectorFormat.id, node: pair.value, message: `Selector value '${v}' is not a valid label value: it ${messages(p)}.` });
+    }
+  }
 
   // Ports.
   const portsNode = get(spec, 'ports');
@@ -148,7 +163,9 @@ function checkService(ctx: RuleContext): void {
     if (np !== undefined && np !== 0) {
       const remove = removeKey(ctx.file.text, item, 'nodePort');
       const fixes: Fix[] | undefined = remove ? [{ title: 'Remove nodePort', edits: [remove], preferred: true }] : undefined;
-      if (!NODE_PORT_TYPES.has(type)) {
+      if (type === 'ExternalName') {
+        ctx.report({ rule: R.nodePortNotAllowed.id, node: npNode, severity: 'warning', message: 'nodePort has no effect on an ExternalName Service, which is only a DNS alias: remove it.', fixes });
+      } else if (!NODE_PORT_TYPES.has(type)) {
         const why = headless && type === 'ClusterIP' ? 'a headless ClusterIP Service' : `type ${type}`;
         ctx.report({ rule: R.nodePortNotAllowed.id, node: npNode, message: `nodePort is not allowed on ${why}: only NodePort and LoadBalancer Services open node ports. Remove it or change the type.`, fixes });
       } else if (!isPortNumber(np)) {
@@ -205,6 +222,17 @@ function checkService(ctx: RuleContext): void {
   const lbsrAnnotation = str(getIn(root, ['metadata', 'annotations', 'service.beta.kubernetes.io/load-balancer-source-ranges']));
   if (lbsr.length > 0 && type !== 'LoadBalancer') {
     notAllowed('loadBalancerSourceRanges', `is only allowed when type is LoadBalancer (this Service is ${type}): remove it or change the type.`);
+  }
+  if (lbsr.length === 0 && lbsrAnnotation !== undefined) {
+    const annNode = getIn(root, ['metadata', 'annotations', 'service.beta.kubernetes.io/load-balancer-source-ranges']);
+    if (type !== 'LoadBalancer') {
+      ctx.report({ rule: R.fieldForType.id, node: annNode, message: `The service.beta.kubernetes.io/load-balancer-source-ranges annotation is only allowed when type is LoadBalancer (this Service is ${type}): remove it.` });
+    }
+    for (const part of lbsrAnnotation.split(',')) {
+      const v = part.trim();
+      if (v === '' || isPlaceholder(v)) continue;
+      if (cidr(v).length) ctx.report({ rule: R.cidrFormat.id, node: annNode, message: `'${v}' in the load-balancer-source-ranges annotation is not a valid IP range: use CIDR notation such as '203.0.113.0/24', separated by commas.` });
+    }
   }
   for (const r of lbsr) {
     const v = str(r);

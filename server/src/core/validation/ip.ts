@@ -1,8 +1,11 @@
-/** IP address and CIDR formats, strict as the API server parses them (no leading zeros in IPv4). */
+/**
+ * IP address and CIDR formats as the API server parses them for Service fields ("sloppy" parsing:
+ * IPv4 octets may carry leading zeros, read as decimal).
+ */
 
 export type IpFamily = 'IPv4' | 'IPv6';
 
-const IPV4_OCTET = /^(0|[1-9][0-9]{0,2})$/;
+const IPV4_OCTET = /^[0-9]{1,3}$/;
 
 export function parseIPv4(s: string): number[] | undefined {
   const parts = s.split('.');
@@ -66,18 +69,18 @@ export function isIP(s: string): boolean {
 
 /** Problems with an address used as an external or service IP (empty when fine). */
 export function ipAddress(s: string): string[] {
-  if (!isIP(s)) return ['must be a valid IPv4 or IPv6 address (IPv4 octets without leading zeros)'];
+  if (!isIP(s)) return ['must be a valid IPv4 or IPv6 address'];
   return [];
 }
 
-/** Addresses the API server refuses as `externalIPs`: unspecified, loopback, link-local, multicast. */
+/** Addresses the API server refuses as `externalIPs`: unspecified, loopback, link-local, link-local multicast. */
 export function specialIP(s: string): string | undefined {
   const v4 = parseIPv4(s);
   if (v4) {
     if (v4.every((o) => o === 0)) return 'the unspecified address 0.0.0.0';
     if (v4[0] === 127) return 'a loopback address';
     if (v4[0] === 169 && v4[1] === 254) return 'a link-local address';
-    if (v4[0] >= 224 && v4[0] <= 239) return 'a multicast address';
+    if (v4[0] === 224 && v4[1] === 0 && v4[2] === 0) return 'a link-local multicast address';
     return undefined;
   }
   const v6 = parseIPv6(s);
@@ -85,7 +88,7 @@ export function specialIP(s: string): string | undefined {
     if (v6.every((g) => g === 0)) return 'the unspecified address ::';
     if (v6.slice(0, 7).every((g) => g === 0) && v6[7] === 1) return 'a loopback address';
     if ((v6[0] & 0xffc0) === 0xfe80) return 'a link-local address';
-    if ((v6[0] & 0xff00) === 0xff00) return 'a multicast address';
+    if ((v6[0] & 0xff0f) === 0xff02) return 'a link-local multicast address';
   }
   return undefined;
 }
@@ -96,7 +99,6 @@ export function parseCIDR(s: string): { family: IpFamily; prefix: number } | und
   if (!m) return undefined;
   const family = ipFamily(m[1]);
   if (!family) return undefined;
-  if (m[2].length > 1 && m[2].startsWith('0')) return undefined;
   const prefix = Number(m[2]);
   if (prefix > (family === 'IPv4' ? 32 : 128)) return undefined;
   return { family, prefix };

@@ -104,9 +104,19 @@ export function domainPrefixedPath(value: string): string[] {
 }
 
 /**
- * Values that are template placeholders for another tool to fill in (`${VAR}` for envsubst,
- * `$(VAR)`, `<your-domain>` in documentation, `__HOST__`): their format is not judged.
+ * Values that are template placeholders for another tool to fill in (`${VAR}` and `$VAR` for
+ * envsubst, `$(VAR)`, `<your-domain>` in documentation, `__HOST__`): their format is not judged.
  */
 export function isPlaceholder(value: string): boolean {
-  return /\$\{[^}]*\}|\$\([^)]*\)|<[^<>\s][^<>]*>|__[A-Za-z0-9_]+__/.test(value);
+  return /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*\b|<[^<>\s][^<>]*>|__[A-Za-z0-9_]+__/.test(value);
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** A label value: empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
+export function labelValue(value: string): string[] {
+  const out: string[] = [];
+  if (value.length > 63) out.push(`must be no more than 63 characters (it has ${value.length})`);
+  if (!LABEL_VALUE.test(value)) out.push("must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit");
+  return out;
 }
