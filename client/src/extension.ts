@@ -32,7 +32,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'kube-expose-live', language: 'yaml' },
     ],
-    synchronize: { configurationSection: 'kubeExpose' },
+    synchronize: {
+      configurationSection: 'kubeExpose',
+      // The server's workspace index follows YAML files created, changed or deleted on disk.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+    },
     outputChannel: log,
     traceOutputChannel: log,
   };
@@ -48,6 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
       log.info(`${title}:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
       const choice = await vscode.window.showInformationMessage(`${title}: ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more)` : ''}`, 'Show all');
       if (choice === 'Show all') log.show(true);
+    }),
+    // The Service CodeLens ("selects N pods from ... · routed from Ingress ...") shows what it names.
+    vscode.commands.registerCommand('kubeExpose.showReferences', (uri: string, position: { line: number; character: number }, locations: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+      const conv = client?.protocol2CodeConverter;
+      if (!conv) return;
+      return vscode.commands.executeCommand('editor.action.showReferences', conv.asUri(uri), conv.asPosition(position), locations.map((l) => conv.asLocation(l)));
     }),
     vscode.commands.registerCommand('kubeExpose.openSettings', () =>
       vscode.commands.executeCommand('workbench.action.openSettings', '@ext:kube-expose.kube-expose'),

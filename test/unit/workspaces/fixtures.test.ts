@@ -16,6 +16,7 @@ import { normalizeSettings } from '../../../server/src/core/settings';
 import { parseFile } from '../../../server/src/core/yaml/parse';
 import { buildWorkspace } from '../../../server/src/core/workspace';
 import { CROSS_RULES } from '../../../server/src/core/rules/cross-resource';
+import { SKIPPED_DIRS } from '../../../server/src/workspace/scan';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const DIR = join(ROOT, 'test', 'fixtures', 'workspaces');
@@ -23,7 +24,8 @@ const DIR = join(ROOT, 'test', 'fixtures', 'workspaces');
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(f) ? [p] : [];
+    if (statSync(p).isDirectory()) return SKIPPED_DIRS.has(f) ? [] : walk(p);
+    return /\.ya?ml$/.test(f) ? [p] : [];
   });
 }
 

@@ -1,0 +1,166 @@
+/**
+ * The server side of the workspace index: fills the core's `WorkspaceIndex` from the workspace
+ * folders on disk, keeps it current on file events and on edits of open documents (the editor's
+ * text wins over the disk while a document is open), and reports progress. No Kubernetes knowledge.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WorkspaceIndex } from '../core/workspace';
+import type { ParsedFile } from '../core';
+import { excludeMatcher } from './glob';
+import { findYamlFiles, MAX_FILE_BYTES, SKIPPED_DIRS } from './scan';
+
+export interface ProgressSink {
+  begin(title: string, percentage?: number, message?: string): void;
+  report(percentage: number, message?: string): void;
+  done(): void;
+}
+
+export interface IndexStats {
+  files: number;
+  manifests: number;
+  skippedLarge: number;
+  ms: number;
+}
+
+/** One spelling per file URI, whatever encoding the client or Node used. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Yields to the event loop so pending requests and notifications are handled. */
+export const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private readonly open = new Set<string>();
+  private folders: string[] = [];
+  private isExcluded: (rel: string) => boolean = () => false;
+  /** True once the first full scan has finished (cross-file results are complete). */
+  ready = false;
+  private run = 0;
+
+  constructor(private readonly log: (msg: string) => void = () => undefined) {}
+
+  /** Scans the folders and indexes every YAML file, yielding often. A newer call supersedes an older one. */
+  async indexFolders(folderUris: string[], filesExclude: Record<string, unknown> | null | undefined, progress?: ProgressSink): Promise<IndexStats | undefined> {
+    const run = ++this.run;
+    const t0 = Date.now();
+    this.folders = folderUris.map(uriToPath).filter((p): p is string => !!p);
+    this.isExcluded = excludeMatcher(filesExclude);
+    progress?.begin('Kube Expose: indexing manifests', 0, 'finding YAML files');
+    let files = 0;
+    let skippedLarge = 0;
+    try {
+      const found: string[] = [];
+      for (const folder of this.folders) {
+        const r = await findYamlFiles(folder, { isExcluded: this.isExcluded, yieldNow });
+        found.push(...r.files.map((f) => f.path));
+        skippedLarge += r.skippedLarge.length;
+        for (const p of r.skippedLarge) this.log(`not indexing ${p}: larger than ${MAX_FILE_BYTES} bytes (it is checked when opened)`);
+        if (run !== this.run) return undefined;
+      }
+      let lastYield = Date.now();
+      let lastReport = 0;
+      const BATCH = 16;
+      for (let i = 0; i < found.length; i += BATCH) {
+        const batch = found.slice(i, i + BATCH);
+        const texts = await Promise.all(batch.map((p) => fs.readFile(p, 'utf8').catch(() => undefined)));
+        if (run !== this.run) return undefined;
+        for (let j = 0; j < batch.length; j++) {
+          const text = texts[j];
+          const uri = canonicalUri(pathToFileURL(batch[j]).href);
+          if (text === undefined || this.open.has(uri)) continue;
+          this.index.update(uri, text);
+          files++;
+          if (Date.now() - lastYield > 8) {
+            await yieldNow();
+            lastYield = Date.now();
+            if (run !== this.run) return undefined;
+          }
+        }
+        const pct = Math.floor(((i + batch.length) * 100) / Math.max(1, found.length));
+        if (pct >= lastReport + 5) {
+          lastReport = pct;
+          progress?.report(pct, `${i + batch.length} of ${found.length} files`);
+        }
+      }
+    } finally {
+      progress?.done();
+    }
+    this.ready = true;
+    const stats = { files, manifests: [...this.index.all()].length, skippedLarge, ms: Date.now() - t0 };
+    this.log(`indexed ${stats.files} YAML files (${stats.manifests} Kubernetes manifests) in ${stats.ms} ms`);
+    return stats;
+  }
+
+  /** An open document's current text. Returns true when other files may see a change. */
+  updateOpen(uri: string, parsed: ParsedFile): boolean {
+    const key = canonicalUri(uri);
+    this.open.add(key);
+    return this.index.update(key, parsed);
+  }
+
+  /** A document was closed: the disk version (if the file is part of the workspace) replaces the editor's. */
+  async closeDoc(uri: string): Promise<boolean> {
+    const key = canonicalUri(uri);
+    this.open.delete(key);
+    return this.refreshFromDisk(key);
+  }
+
+  /** `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. Returns true when the index changed. */
+  async applyFileEvents(changes: Array<{ uri: string; type: number }>): Promise<boolean> {
+    let changed = false;
+    for (const c of changes) {
+      const key = canonicalUri(c.uri);
+      if (this.open.has(key)) continue; // the editor's version wins while open
+      if (c.type === 3) {
+        changed = this.index.remove(key) || changed;
+        changed = this.index.removeUnder(key).length > 0 || changed;
+      } else {
+        changed = (await this.refreshFromDisk(key)) || changed;
+      }
+    }
+    return changed;
+  }
+
+  private inWorkspace(p: string): boolean {
+    if (!/\.ya?ml$/i.test(p)) return false;
+    for (const folder of this.folders) {
+      const rel = path.relative(folder, p);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const parts = rel.split(path.sep);
+      if (parts.slice(0, -1).some((d) => SKIPPED_DIRS.has(d))) return false;
+      return !this.isExcluded(parts.join('/'));
+    }
+    return false;
+  }
+
+  private async refreshFromDisk(key: string): Promise<boolean> {
+    const p = uriToPath(key);
+    if (!p || !this.inWorkspace(p)) return this.index.remove(key);
+    try {
+      const st = await fs.stat(p);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return this.index.remove(key);
+      const text = await fs.readFile(p, 'utf8');
+      if (this.open.has(key)) return false; // opened meanwhile
+      return this.index.update(key, text);
+    } catch {
+      return this.index.remove(key);
+    }
+  }
+}
