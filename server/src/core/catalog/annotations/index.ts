@@ -70,7 +70,19 @@ export interface OwnedPrefix {
   kind: AnnotationTarget;
 }
 
+const ownedCache = new Map<string, OwnedPrefix[]>();
+
 export function ownedPrefixes(nginxPrefix: string = NGINX_DEFAULT_PREFIX): OwnedPrefix[] {
+  let cached = ownedCache.get(nginxPrefix);
+  if (!cached) {
+    if (ownedCache.size > 8) ownedCache.clear();
+    cached = buildOwned(nginxPrefix);
+    ownedCache.set(nginxPrefix, cached);
+  }
+  return cached;
+}
+
+function buildOwned(nginxPrefix: string): OwnedPrefix[] {
   return [
     { prefix: `${nginxPrefix}/`, group: 'ingress-nginx', kind: 'Ingress' },
     { prefix: 'cert-manager.io/', group: 'cert-manager', kind: 'Ingress' },
