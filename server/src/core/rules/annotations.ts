@@ -69,7 +69,7 @@ function annotationEntries(ctx: RuleContext): { map: AnyNode; entries: Entry[] }
 function renameKey(ctx: RuleContext, keyNode: AnyNode, newKey: string): Fix['edits'] {
   const span = nodeSpan(keyNode);
   if (!span) return [];
-  const old = ctx.file.text.slice(span[0], span[1]);
+  const old = ctx.text.slice(span[0], span[1]);
   const q = old[0] === '"' || old[0] === "'" ? old[0] : '';
   return [{ start: span[0], end: span[1], newText: `${q}${newKey}${q}` }];
 }
@@ -92,7 +92,7 @@ function checkEntry(ctx: RuleContext, e: Entry, kind: string): void {
   // Non-string values: the API server rejects the whole object.
   if (isScalar(e.value) && e.value.value !== null && typeof e.value.value !== 'string') {
     const span = nodeSpan(e.value);
-    const source = span ? ctx.file.text.slice(span[0], span[1]) : String(e.value.value);
+    const source = span ? ctx.text.slice(span[0], span[1]) : String(e.value.value);
     const isBool = typeof e.value.value === 'boolean';
     const wanted = isBool && e.spec?.type === 'bool' ? (YAML11_TRUE.test(source) ? 'true' : 'false') : source;
     const what = isBool ? 'a boolean' : 'a number';
@@ -260,8 +260,9 @@ function checkIngressNginx(ctx: RuleContext, entries: Entry[]): void {
   }
 
   // Annotations on an Ingress whose class belongs to another controller.
-  const ws = ctx.workspace;
+  // Read the workspace only when there is a class to look up, so other Ingresses stay cacheable.
   const className = str(getIn(spec, ['ingressClassName'])) ?? str(getIn(root, ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION]));
+  const ws = className ? ctx.workspace : undefined;
   if (ws && className) {
     for (const ic of ws.byKind('IngressClass')) {
       if (ic.manifest.name !== className) continue;
