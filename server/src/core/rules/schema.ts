@@ -136,7 +136,9 @@ class SchemaWalker {
         // The object's own annotations are the annotation rules' (annotations/not-a-string): one report per mistake.
         if (this.path.length === 2 && this.path[0] === 'metadata' && this.path[1] === 'annotations') return;
         for (const item of node.items as Array<Pair<Node, AnyNode>>) {
-          const key = keyText(item);
+          // The key as written (`on`, not the `true` YAML 1.1 reads it as), for the message.
+          const k = item.key as AnyNode;
+          const key = isScalar(k) && typeof k.source === 'string' ? k.source : keyText(item);
           this.path.push(key ?? '?');
           this.value(item.value, values, item.key as AnyNode);
           this.path.pop();
@@ -178,7 +180,9 @@ class SchemaWalker {
     }
   }
 
-  private unknownField(item: Pair<Node, AnyNode>, key: string, def: SchemaDef): void {
+  private unknownField(item: Pair<Node, AnyNode>, parsedKey: string, def: SchemaDef): void {
+    const k = item.key as AnyNode;
+    const key = isScalar(k) && typeof k.source === 'string' && k.source ? k.source : parsedKey;
     const candidates = suggest(key, def.fieldNames, { limit: 3 });
     const where = this.path.length ? `\`${pathText(this.path)}\` (${def.name})` : def.name;
     let hint = candidates.length ? ` ${capitalize(didYouMean(candidates))}` : ' Remove it or check the spelling.';
