@@ -130,7 +130,7 @@ function checkBackend(ctx: RuleContext, backend: AnyNode, keyNode: AnyNode): voi
 }
 
 function classAnnotationFix(ctx: RuleContext, annotations: AnyNode, spec: AnyNode, value: string, setClass: boolean): Fix | undefined {
-  const text = ctx.file.text;
+  const text = ctx.text;
   const meta = get(ctx.manifest.root, 'metadata');
   const only = mapItems(annotations).length === 1;
   const remove = only ? removeKey(text, meta, 'annotations') : removeKey(text, annotations, INGRESS_CLASS_ANNOTATION);
@@ -185,7 +185,7 @@ function checkIngress(ctx: RuleContext): void {
       if (findPair(item, 'pathType') === undefined || (isScalar(ptNode) && ptNode.value === null)) {
         const rooted = path === undefined || path.startsWith('/');
         const plain = rooted && !/[\^$*+?()[\]{}|\\]/.test(path ?? '');
-        const edit = (v: string) => addKey(ctx.file.text, item, [`pathType: ${v}`]);
+        const edit = (v: string) => addKey(ctx.text, item, [`pathType: ${v}`]);
         const fixes: Fix[] = [];
         const pre = plain ? 'Prefix' : 'ImplementationSpecific';
         for (const v of [pre, ...['Prefix', 'Exact', 'ImplementationSpecific'].filter((x) => x !== pre)]) {

@@ -161,7 +161,7 @@ function checkService(ctx: RuleContext): void {
     const npNode = get(item, 'nodePort');
     const np = num(npNode);
     if (np !== undefined && np !== 0) {
-      const remove = removeKey(ctx.file.text, item, 'nodePort');
+      const remove = removeKey(ctx.text, item, 'nodePort');
       const fixes: Fix[] | undefined = remove ? [{ title: 'Remove nodePort', edits: [remove], preferred: true }] : undefined;
       if (type === 'ExternalName') {
         ctx.report({ rule: R.nodePortNotAllowed.id, node: npNode, severity: 'warning', message: 'nodePort has no effect on an ExternalName Service, which is only a DNS alias: remove it.', fixes });
@@ -185,7 +185,7 @@ function checkService(ctx: RuleContext): void {
       if (e.name !== undefined && e.name !== '') continue;
       const proto = e.protocol.toLowerCase();
       const suggestion = e.port !== undefined ? `${proto}-${e.port}` : undefined;
-      const edit = suggestion && !names.has(suggestion) ? addKey(ctx.file.text, e.item, [`name: ${suggestion}`]) : undefined;
+      const edit = suggestion && !names.has(suggestion) ? addKey(ctx.text, e.item, [`name: ${suggestion}`]) : undefined;
       const atNode: AnyNode = (findPair(e.item, 'name')?.key as AnyNode) ?? (findPair(e.item, 'port')?.key as AnyNode) ?? e.item;
       ctx.report({
         rule: R.portNameRequired.id,
@@ -200,7 +200,7 @@ function checkService(ctx: RuleContext): void {
   const notAllowed = (key: string, why: string) => {
     const pair = findPair(spec, key);
     if (!pair || pair.value === null || pair.value === undefined || (isScalar(pair.value) && pair.value.value === null)) return;
-    const edit = removeKey(ctx.file.text, spec, key);
+    const edit = removeKey(ctx.text, spec, key);
     ctx.report({ rule: R.fieldForType.id, node: pair.key as AnyNode, message: `${key} ${why}`, fixes: edit ? [{ title: `Remove ${key}`, edits: [edit] }] : undefined });
   };
   const externallyReachable = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && hasExternalIPs);
@@ -273,7 +273,7 @@ function checkService(ctx: RuleContext): void {
       const v = pair.value;
       if (v === null || v === undefined || (isScalar(v) && (v.value === null || v.value === ''))) continue;
       if (isSeq(v) && v.items.length === 0) continue;
-      const edit = removeKey(ctx.file.text, spec, key);
+      const edit = removeKey(ctx.text, spec, key);
       ctx.report({ rule: R.externalNameFields.id, node: pair.key as AnyNode, message: `${key} must not be set on an ExternalName Service, which has no cluster IP: remove it.`, fixes: edit ? [{ title: `Remove ${key}`, edits: [edit], preferred: true }] : undefined });
     }
   }
