@@ -22,12 +22,16 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-/** The repository: the nearest folder above this (bundled) file that holds scripts/cluster. */
+/** The repository: $KUBE_EXPOSE_ROOT, else the nearest folder above this (bundled) file, or above the working directory, that holds scripts/cluster. */
 export const ROOT = ((): string => {
-  for (let d = __dirname; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, 'scripts', 'cluster', 'build-apiserver.sh'))) return d;
-    if (path.dirname(d) === d) return path.resolve(__dirname, '..', '..', '..');
+  if (process.env.KUBE_EXPOSE_ROOT) return path.resolve(process.env.KUBE_EXPOSE_ROOT);
+  for (const start of [__dirname, process.cwd()]) {
+    for (let d = start; ; d = path.dirname(d)) {
+      if (existsSync(path.join(d, 'scripts', 'cluster', 'build-apiserver.sh'))) return d;
+      if (path.dirname(d) === d) break;
+    }
   }
+  return path.resolve(__dirname, '..', '..', '..');
 })();
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'cluster', 'build-apiserver.sh');
 

@@ -50,7 +50,7 @@ async function snapshotOf(id: ScenarioId, context: 'admin' | 'viewer' = 'admin')
 
 const checks = (r: Report, id: string): Check[] => r.checks.filter((ch) => ch.id === id);
 const text = (ch: Check[]) => ch.map((x) => [x.summary, ...x.evidence, x.fix ?? ''].join('\n')).join('\n');
-const describeReport = (r: Report) => `${r.verdict.headline}\n${r.checks.map((x) => `  [${x.status}] ${x.id}: ${x.summary}`).join('\n')}`;
+const describeReport = (r: Report) => `${r.verdict.headline}\n${r.checks.map((x) => `  [${x.status}] ${x.id}: ${x.summary}${x.status === "warn" || x.status === "fail" ? x.evidence.map((e) => `\n      ${e}`).join("") : ""}`).join("\n")}`;
 
 describe('the scenarios exist on the server as the diagnosis will see them', () => {
   test('nodes carry the addresses and Ready condition set through the status subresource', async () => {
