@@ -69,8 +69,10 @@ function isNull(node: AnyNode): boolean {
 }
 
 class SchemaWalker {
-  private readonly path: Path = [];
-  constructor(private readonly ctx: RuleContext) {}
+  private readonly path: Path;
+  constructor(private readonly ctx: RuleContext, prefix: Path = []) {
+    this.path = [...prefix];
+  }
 
   /** Validates an object node against a definition. `anchor` is where a missing field is reported. */
   object(node: AnyNode, def: SchemaDef, anchor: AnyNode, isRoot = false): void {
@@ -255,11 +257,41 @@ function capitalize(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-/** Validates one manifest against its kind's schema; nothing for kinds without one. */
+/**
+ * Validates one manifest against its kind's schema; nothing for kinds without one. A `v1 List`
+ * (what `kubectl get -o yaml` writes) has each of its items validated against the item's own kind.
+ */
 export function checkSchema(ctx: RuleContext): void {
-  const schema = kindSchema(ctx.manifest.apiVersion, ctx.manifest.kind);
+  const { apiVersion, kind, root } = ctx.manifest;
+  if (apiVersion === 'v1' && kind === 'List') {
+    const items = findItems(root);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isMap(item)) continue;
+      const schema = kindSchema(scalarString(item, 'apiVersion'), scalarString(item, 'kind'));
+      if (schema) new SchemaWalker(ctx, ['items', i]).object(item, schema.def, undefined, true);
+    }
+    return;
+  }
+  const schema = kindSchema(apiVersion, kind);
   if (!schema) return;
-  new SchemaWalker(ctx).object(ctx.manifest.root, schema.def, undefined, true);
+  new SchemaWalker(ctx).object(root, schema.def, undefined, true);
+}
+
+function findItems(root: AnyNode): AnyNode[] {
+  if (!isMap(root)) return [];
+  for (const item of root.items as Array<Pair<Node, AnyNode>>) {
+    if (keyText(item) === 'items') return isSeq(item.value) ? (item.value.items as AnyNode[]) : [];
+  }
+  return [];
+}
+
+function scalarString(map: AnyNode, key: string): string | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of map.items as Array<Pair<Node, AnyNode>>) {
+    if (keyText(item) === key) return isScalar(item.value) && typeof item.value.value === 'string' ? item.value.value : undefined;
+  }
+  return undefined;
 }
 
 export const schemaCheckers: Checker[] = [
