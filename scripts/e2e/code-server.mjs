@@ -133,7 +133,7 @@ export function copyWorkspace(run, from) {
   return to;
 }
 
-function codeServerArgs(tools, run) {
+function codeServerArgs(run) {
   return ['--config', run.config, '--user-data-dir', run.userData, '--extensions-dir', run.extensions];
 }
 
@@ -142,7 +142,7 @@ export function installVsix(tools, run, vsix) {
   const file = resolve(vsix);
   if (!existsSync(file)) throw new Error(`${file} does not exist; build it with: npm run package`);
   log(`installing ${file} into a fresh extensions folder`);
-  const r = spawnSync(tools.node, [tools.entry, ...codeServerArgs(tools, run), '--install-extension', file], {
+  const r = spawnSync(tools.node, [tools.entry, ...codeServerArgs(run), '--install-extension', file], {
     env: { ...process.env, ...run.env },
     encoding: 'utf8',
     timeout: 120_000,
@@ -164,7 +164,7 @@ export function installVsix(tools, run, vsix) {
 export async function startCodeServer(tools, run, { port = 0, env = {}, verbose = false, folder } = {}) {
   const args = [
     tools.entry,
-    ...codeServerArgs(tools, run),
+    ...codeServerArgs(run),
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',

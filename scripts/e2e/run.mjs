@@ -110,7 +110,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    log(`code-server ${tools.entry.includes('code-server-') ? tools.entry.split('code-server-')[1].split('/')[0] : ''} listening on 127.0.0.1:${server.port}`);
+    log(`code-server listening on 127.0.0.1:${server.port}`);
     browser = await launchChromium(run);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (e) => opts.verbose && log('page error:', e.message));
