@@ -395,13 +395,30 @@ function checkIngressClass(ctx: RuleContext, ws: WorkspaceView): void {
   });
 }
 
+/**
+ * Reports on the exact text of a node: a block map's or list's range runs to the start of the next
+ * line, so trailing whitespace is trimmed from the span.
+ */
+function exact(ctx: RuleContext): RuleContext {
+  return {
+    ...ctx,
+    report: (r) => {
+      const span = r.span ?? nodeSpan(r.node);
+      if (!span) return ctx.report(r);
+      let end = span[1];
+      while (end > span[0] && /\s/.test(ctx.file.text[end - 1])) end--;
+      ctx.report({ ...r, node: undefined, span: [span[0], end] });
+    },
+  };
+}
+
 export const crossResourceCheckers: Checker[] = [
   {
     name: 'cross-resource/service',
     kinds: ['Service'],
     rules: [R.selectorNoMatch, R.selectorMany, R.targetPortName, R.targetPortNumber, R.nodePort, R.duplicateService, R.netpol, R.localSingle],
     check(ctx) {
-      if (ctx.workspace) checkService(ctx, ctx.workspace);
+      if (ctx.workspace) checkService(exact(ctx), ctx.workspace);
     },
   },
   {
@@ -409,7 +426,7 @@ export const crossResourceCheckers: Checker[] = [
     kinds: ['Ingress'],
     rules: [R.backendService, R.backendPort, R.ingressPath, R.ingressClass, R.tlsMissing, R.tlsType],
     check(ctx) {
-      if (ctx.workspace) checkIngress(ctx, ctx.workspace);
+      if (ctx.workspace) checkIngress(exact(ctx), ctx.workspace);
     },
   },
   {
@@ -417,7 +434,7 @@ export const crossResourceCheckers: Checker[] = [
     kinds: ['IngressClass'],
     rules: [R.defaultClass],
     check(ctx) {
-      if (ctx.workspace) checkIngressClass(ctx, ctx.workspace);
+      if (ctx.workspace) checkIngressClass(exact(ctx), ctx.workspace);
     },
   },
 ];

@@ -1,0 +1,101 @@
+/**
+ * The workspace index in a real VS Code: a Service's cross-file diagnostic appears and disappears
+ * as the Deployment in another file changes — on disk while it is not open (file watcher), and when
+ * it is edited in the editor and saved. The files are written into the run's workspace copy and
+ * removed afterwards.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAllEditors, codeOf, describe, ours, waitForDiagnostics, workspaceUri } from './helpers';
+
+const NS = 'e2e-cross';
+const SELECTOR_RULE = 'kube-expose/cross/selector-no-match';
+
+const deployment = (app: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+  namespace: ${NS}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: ${app}
+  template:
+    metadata:
+      labels:
+        app: ${app}
+    spec:
+      containers:
+        - name: shop
+          image: nginx:1.27
+          ports:
+            - name: http
+              containerPort: 8080
+`;
+
+const service = `apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+  namespace: ${NS}
+spec:
+  selector:
+    app: shop
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+`;
+
+const has = (rule: string) => (d: vscode.Diagnostic[]) => d.some((x) => codeOf(x) === rule);
+const lacks = (rule: string) => (d: vscode.Diagnostic[]) => !d.some((x) => codeOf(x) === rule);
+
+suite('workspace index (cross-file checks)', () => {
+  const folder = () => workspaceUri('cross-e2e');
+  const depUri = () => workspaceUri('cross-e2e', 'deployment.yaml');
+  const svcUri = () => workspaceUri('cross-e2e', 'service.yaml');
+  const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+  suiteSetup(async () => {
+    await write(depUri(), deployment('web'));
+    await write(svcUri(), service);
+  });
+  suiteTeardown(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(folder(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  test('a Service selector diagnostic follows the Deployment in another file, changed on disk and in the editor', async () => {
+    const svcDoc = await vscode.workspace.openTextDocument(svcUri());
+    await vscode.window.showTextDocument(svcDoc);
+    await activate();
+
+    // The Deployment (never opened) has `app: web`: the Service's `app: shop` selects nothing.
+    const first = await waitForDiagnostics(svcUri(), has(SELECTOR_RULE), `${SELECTOR_RULE} on the Service`, 30_000);
+    const d = first.find((x) => codeOf(x) === SELECTOR_RULE)!;
+    assert.equal(d.range.start.line, 7, describe(first));
+    assert.equal(svcDoc.getText(d.range), 'app: shop');
+    assert.match(d.message, /Deployment `shop` has `app: web`/);
+
+    // Fixed on disk while the Deployment is not open: the file watcher tells the server.
+    await write(depUri(), deployment('shop'));
+    await waitForDiagnostics(svcUri(), lacks(SELECTOR_RULE), 'the selector diagnostic to disappear after the Deployment changed on disk', 20_000);
+
+    // Broken again by editing the Deployment in the editor and saving it.
+    const depEditor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(depUri()), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    const text = depEditor.document.getText();
+    const at = text.lastIndexOf('app: shop') + 'app: '.length;
+    assert.ok(await depEditor.edit((e) => e.replace(new vscode.Range(depEditor.document.positionAt(at), depEditor.document.positionAt(at + 4)), 'api')));
+    assert.ok(await depEditor.document.save());
+    const broken = await waitForDiagnostics(svcUri(), has(SELECTOR_RULE), 'the selector diagnostic to come back after the edit was saved', 20_000);
+    assert.ok(ours(svcUri()).length >= 1, describe(broken));
+
+    // And fixed again in the editor.
+    const t2 = depEditor.document.getText();
+    const at2 = t2.lastIndexOf('app: api') + 'app: '.length;
+    assert.ok(await depEditor.edit((e) => e.replace(new vscode.Range(depEditor.document.positionAt(at2), depEditor.document.positionAt(at2 + 3)), 'shop')));
+    assert.ok(await depEditor.document.save());
+    await waitForDiagnostics(svcUri(), lacks(SELECTOR_RULE), 'the selector diagnostic to disappear after the fix was saved', 20_000);
+  });
+});
