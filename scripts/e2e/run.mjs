@@ -12,7 +12,7 @@
 //   --screenshot FILE   save a PNG of the workbench when the suite ends
 //   --build             rebuild dev bundles + tests first (otherwise only when missing)
 //   --grep REGEX        only tests whose full title matches
-//   --timeout SECONDS   give up after this long (default 240); the run then counts as failed
+//   --timeout SECONDS   give up after this long (default 480); the run then counts as failed
 //   --verbose           also print code-server's and the workbench's own output
 //
 // stdout ends with exactly one line `N passed, N failed`; the exit code is 0 only when every test
@@ -44,7 +44,7 @@ try {
       screenshot: { type: 'string' },
       build: { type: 'boolean', default: false },
       grep: { type: 'string' },
-      timeout: { type: 'string', default: '240' },
+      timeout: { type: 'string', default: '480' },
       verbose: { type: 'boolean', default: false },
     },
   }));
