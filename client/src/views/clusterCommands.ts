@@ -143,8 +143,15 @@ export class ClusterFeatures implements vscode.Disposable {
     return name ? { context, namespace, name } : undefined;
   }
 
-  async switchContext(): Promise<void> {
+  /** Chooses the context kube-expose uses (a name from tests, else a quick pick). */
+  async switchContext(name?: unknown): Promise<void> {
     const contexts = this.session.contexts();
+    if (name && typeof name === 'object' && (name as Node).type === 'context') name = (name as Node & { type: 'context' }).context;
+    if (typeof name === 'string') {
+      if (!contexts.some((c) => c.name === name)) throw new Error(`no context named ${name}`);
+      await this.session.chooseContext(name === this.session.kubeconfigCurrent() ? undefined : name);
+      return;
+    }
     if (contexts.length === 0) {
       void vscode.commands.executeCommand('kubeExpose.openKubeconfigSettings');
       return;
@@ -158,7 +165,9 @@ export class ClusterFeatures implements vscode.Disposable {
     if (pick) await this.session.chooseContext(pick.name === current ? undefined : pick.name);
   }
 
-  async filterNamespaces(): Promise<void> {
+  /** Sets the namespace filter (a string from tests, else an input box). */
+  async filterNamespaces(value?: unknown): Promise<void> {
+    if (typeof value === 'string') return this.session.setNamespaceFilter(value);
     const text = await vscode.window.showInputBox({
       title: 'Filter namespaces',
       prompt: 'Comma-separated namespaces; a trailing * matches a prefix (e.g. shop, team-*). Empty shows all.',

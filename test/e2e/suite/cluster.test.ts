@@ -151,6 +151,44 @@ suite('cluster view and Diagnose Service', () => {
     assert.equal(report.target.name, 'web');
   });
 
+  test('switching the context and filtering namespaces change the tree, not the kubeconfig', async () => {
+    const file = process.env.KUBECONFIG!;
+    const before = fs.readFileSync(file, 'utf8');
+    try {
+      await vscode.commands.executeCommand('kubeExpose.switchContext', 'e2e-dead');
+      let items = await tree(1);
+      assert.match(items.find((c) => c.label === 'e2e-dead')?.description ?? '', /● active/, show(items));
+      assert.match(items.find((c) => c.label === 'e2e-fake')?.description ?? '', /kubeconfig current/, show(items));
+      const editor = await openWorkspaceFile('cluster', 'web-service.yaml');
+      await until('the CodeLens to name the new context', async () => {
+        const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)) ?? [];
+        return lenses.some((l) => l.command?.title.endsWith('Diagnose in cluster e2e-dead'));
+      });
+      await vscode.commands.executeCommand('kubeExpose.switchContext', 'e2e-fake');
+      await vscode.commands.executeCommand('kubeExpose.filterNamespaces', 'sh*');
+      items = await tree(2);
+      const fakeCtx = items.find((c) => c.label === 'e2e-fake');
+      assert.match(fakeCtx?.description ?? '', /● active/);
+      assert.deepEqual(fakeCtx?.children?.map((c) => `${c.kind}:${c.label}`), ['message:Filter: sh*', 'namespace:shop'], show(items));
+    } finally {
+      await vscode.commands.executeCommand('kubeExpose.filterNamespaces', '');
+      await vscode.commands.executeCommand('kubeExpose.switchContext', 'e2e-fake');
+    }
+    assert.equal(fs.readFileSync(file, 'utf8'), before, 'the kubeconfig file was not touched');
+  });
+
+  test('the tree follows changes of the kubeconfig file', async () => {
+    const file = process.env.KUBECONFIG!;
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, original.replace("- name: e2e-dead\n", "- name: e2e-third\n  context:\n    cluster: fake\n    user: tester\n- name: e2e-dead\n"));
+      await until('the new context to appear', async () => (await tree(1)).some((c) => c.label === 'e2e-third'), 20_000);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+    await until('the context to disappear again', async () => !(await tree(1)).some((c) => c.label === 'e2e-third'), 20_000);
+  });
+
   test('only GET requests reached the cluster', () => {
     assert.ok(fake.requests.length > 5);
     assert.deepEqual([...new Set(fake.requests.map((r) => r.method))], ['GET']);

@@ -7,8 +7,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { connectionFor, kubeconfigSource, loadKubeconfig } from '../../../client/src/cluster/kubeconfig';
-import { ClusterReader, type ReaderOptions } from '../../../client/src/cluster/reader';
+import { readerForKubeconfig } from '../../../client/src/cluster';
+import type { ClusterReader, ReaderOptions } from '../../../client/src/cluster/reader';
 import { ClusterError } from '../../../client/src/cluster/errors';
 import { collectServiceSnapshot } from '../../../client/src/cluster/snapshot';
 import { diagnoseService } from '../../../client/src/diagnose/diagnose';
@@ -27,10 +27,7 @@ async function fake(opts: FakeOptions = {}) {
 }
 
 function readerFor(kubeconfigFile: string, opts: ReaderOptions = {}): ClusterReader {
-  const loaded = loadKubeconfig(kubeconfigSource({ trusted: true, settingPath: kubeconfigFile }));
-  assert.equal(loaded.state, 'ok', loaded.state !== 'ok' ? loaded.message : '');
-  if (loaded.state !== 'ok') throw new Error('unreachable');
-  return new ClusterReader(connectionFor(loaded.kubeConfig, loaded.current!), { timeoutMs: 2000, retryBaseMs: 5, retryMaxMs: 20, ...opts });
+  return readerForKubeconfig(kubeconfigFile, { timeoutMs: 2000, retryBaseMs: 5, retryMaxMs: 20, ...opts });
 }
 
 async function rejects(p: Promise<unknown>, reason: string, text?: RegExp): Promise<ClusterError> {
