@@ -6,6 +6,7 @@
  */
 import type { Fix } from '../findings';
 import { addKey, removeKey } from '../validation/edits';
+import { objectsOf } from '../validation/objects';
 import { isPlaceholder, dns1035Label, dns1123Subdomain, domainPrefixedPath, ianaServiceName, isIP, isPortNumber, wildcardDns1123Subdomain } from '../validation';
 import { findPair, get, getIn, isMap, isScalar, mapItems, num, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
@@ -312,20 +313,18 @@ export const INGRESS_RULES: readonly RuleMeta[] = [...Object.values(R), ...Objec
 export const ingressCheckers: Checker[] = [
   {
     name: 'ingress',
-    kinds: ['Ingress'],
+    kinds: ['Ingress', 'List'],
     rules: Object.values(R),
     check(ctx) {
-      if (ctx.manifest.apiVersion !== 'networking.k8s.io/v1') return;
-      checkIngress(ctx);
+      for (const c of objectsOf(ctx, ['Ingress'])) if (c.manifest.apiVersion === 'networking.k8s.io/v1') checkIngress(c);
     },
   },
   {
     name: 'ingressclass',
-    kinds: ['IngressClass'],
+    kinds: ['IngressClass', 'List'],
     rules: Object.values(C),
     check(ctx) {
-      if (ctx.manifest.apiVersion !== 'networking.k8s.io/v1') return;
-      checkIngressClass(ctx);
+      for (const c of objectsOf(ctx, ['IngressClass'])) if (c.manifest.apiVersion === 'networking.k8s.io/v1') checkIngressClass(c);
     },
   },
 ];

@@ -7,6 +7,7 @@
 import type { Fix } from '../findings';
 import { parseNodePortRange } from '../settings';
 import { addKey, removeKey } from '../validation/edits';
+import { objectsOf } from '../validation/objects';
 import { cidr, isPlaceholder, labelValue, dns1035Label, dns1123Label, dns1123Subdomain, ianaServiceName, ipFamily, isIP, isPortNumber, qualifiedName, specialIP } from '../validation';
 import { findPair, get, getIn, isMap, isScalar, isSeq, mapItems, num, scalarText, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
@@ -387,11 +388,10 @@ export const SERVICE_RULES: readonly RuleMeta[] = Object.values(R);
 export const serviceCheckers: Checker[] = [
   {
     name: 'service',
-    kinds: ['Service'],
+    kinds: ['Service', 'List'],
     rules: Object.values(R),
     check(ctx) {
-      if (ctx.manifest.apiVersion !== 'v1') return;
-      checkService(ctx);
+      for (const c of objectsOf(ctx, ['Service'])) if (c.manifest.apiVersion === 'v1') checkService(c);
     },
   },
 ];

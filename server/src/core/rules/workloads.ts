@@ -3,6 +3,7 @@
  * container port names a Service's named targetPort refers to.
  */
 import { ianaServiceName, isPortNumber } from '../validation';
+import { objectsOf } from '../validation/objects';
 import { findPair, get, getIn, isMap, isScalar, num, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
@@ -32,7 +33,13 @@ export function podSpecOf(kind: string | undefined, root: AnyNode): AnyNode {
   }
 }
 
+const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];
+
 function check(ctx: RuleContext): void {
+  for (const c of objectsOf(ctx, WORKLOAD_KINDS)) checkWorkload(c);
+}
+
+function checkWorkload(ctx: RuleContext): void {
   const pod = podSpecOf(ctx.manifest.kind, ctx.manifest.root);
   if (!isMap(pod)) return;
   const hn = findPair(pod, 'hostNetwork');
@@ -69,5 +76,5 @@ function check(ctx: RuleContext): void {
 export const WORKLOAD_RULES: readonly RuleMeta[] = Object.values(R);
 
 export const workloadsCheckers: Checker[] = [
-  { name: 'workloads', kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'], rules: Object.values(R), check },
+  { name: 'workloads', kinds: [...WORKLOAD_KINDS, 'List'], rules: Object.values(R), check },
 ];

@@ -1,0 +1,34 @@
+/**
+ * The Kubernetes objects of a manifest: the manifest itself, or each item of a `v1` `List` (as
+ * `kubectl get -o yaml` writes it), each seen through a context of its own so a rule checks an
+ * item exactly as it would check a document.
+ */
+import type { RuleContext } from '../rules/types';
+import { get, seqItems, str } from '../yaml/ast';
+
+export function objectsOf(ctx: RuleContext, kinds: readonly string[]): RuleContext[] {
+  const m = ctx.manifest;
+  if (m.kind && kinds.includes(m.kind)) return [ctx];
+  if (m.kind !== 'List' || m.apiVersion !== 'v1') return [];
+  const out: RuleContext[] = [];
+  for (const item of seqItems(get(m.root, 'items'))) {
+    const kind = str(get(item, 'kind'));
+    if (!kind || !kinds.includes(kind)) continue;
+    const manifest = { ...m, root: item, kind, apiVersion: str(get(item, 'apiVersion')), name: str(get(get(item, 'metadata'), 'name')) };
+    out.push({
+      manifest,
+      lines: ctx.lines,
+      text: ctx.text,
+      settings: ctx.settings,
+      uri: ctx.uri,
+      report: ctx.report,
+      get file() {
+        return ctx.file;
+      },
+      get workspace() {
+        return ctx.workspace;
+      },
+    });
+  }
+  return out;
+}
