@@ -117,6 +117,10 @@ test('the kind line for an apiVersion already written, instead of whole pairs', 
   assert.deepEqual(labels('apiVersion: networking.k8s.io/v1\n|\n').sort(), ['kind: Ingress', 'kind: IngressClass', 'kind: NetworkPolicy']);
 });
 
+test('the apiVersion line for a kind already written', () => {
+  assert.deepEqual(labels('|\nkind: Ingress\n'), ['apiVersion: networking.k8s.io/v1']);
+});
+
 test('kind values for the apiVersion typed above', () => {
   assert.deepEqual(labels('apiVersion: networking.k8s.io/v1\nkind: |\n').sort(), ['Ingress', 'IngressClass', 'NetworkPolicy']);
 });

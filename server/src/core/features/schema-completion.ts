@@ -352,6 +352,17 @@ export function schemaCompletion(ctx: FeatureContext): CompletionItem[] {
       if (cp.siblings.has('apiVersion') && cp.apiVersion) return kindLineItems(cp);
       return kindPairItems(cp);
     }
+    // `kind:` written but no apiVersion yet: the apiVersion line(s) for that kind.
+    if (cp.path.length === 0 && cp.mode === 'key' && cp.kind && !cp.apiVersion && !cp.siblings.has('apiVersion')) {
+      return KIND_SCHEMAS.filter((k) => k.kind === cp.kind).map((k) => ({
+        label: `apiVersion: ${k.apiVersion}`,
+        kind: 'document' as const,
+        detail: k.kind,
+        insertText: `apiVersion: ${k.apiVersion}`,
+        replace: [cp.wordStart, cp.wordEnd] as [number, number],
+        filterText: `apiVersion ${k.apiVersion}`,
+      }));
+    }
     return [];
   }
   if (cp.mode === 'value') {
