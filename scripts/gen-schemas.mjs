@@ -255,7 +255,25 @@ function enqueue(decl) {
   return id;
 }
 
+/**
+ * The .d.ts files say `number` for every numeric field; the compiled validators beside them
+ * (`_schemas/*.js`) keep the OpenAPI type. Every numeric field of our kinds is an integer: this
+ * guard fails the generation if a future package version brings a real floating-point field.
+ */
+function assertIntegerNumbers(decl) {
+  const sf = decl.getSourceFile();
+  const alias = /as (IIoK8s\w+)/.exec(sf.text)?.[1];
+  if (!alias) return;
+  for (const dir of [modelsDir, machineryDir]) {
+    const file = join(dir, '_schemas', `${alias.slice(1)}.js`);
+    if (existsSync(file) && /type:"number"/.test(readFileSync(file, 'utf8'))) {
+      throw new Error(`gen-schemas: ${alias} has a floating-point field; teach convType about it`);
+    }
+  }
+}
+
 function convInterface(decl, id) {
+  if (ts.isInterfaceDeclaration(decl)) assertIntegerNumbers(decl);
   const described = ts.isInterfaceDeclaration(decl) ? jsDocText(decl) : jsDocText(decl.parent);
   const def = { d: described };
   const props = {};
