@@ -27,13 +27,13 @@ export const SCHEMA_RULES: RuleMeta[] = [
     id: 'schema/wrong-type',
     severity: 'error',
     summary: 'A value of the wrong type: a string where an integer belongs, a map where a list belongs, …',
-    description: 'The API server cannot decode the object and rejects it. Quote numbers and booleans that are meant as strings (label values, annotations), and write numbers unquoted where an integer is expected.',
+    description: 'The API server cannot decode the object and rejects it. Quote numbers and booleans that are meant as strings (label values, annotations, env values; in YAML 1.1 `yes`, `on` and `010` are not strings either), and write numbers unquoted where an integer is expected. A key with no value yet (`spec:` while typing, or `null`) means "not set", as it does for the API server, and is not a type error.',
   },
   {
     id: 'schema/required-field',
     severity: 'error',
     summary: 'A field the schema requires is missing.',
-    description: 'The API server rejects the object until the field is set.',
+    description: 'The API server rejects the object until the field is set. Fields under a key with no value yet are not checked, and a few missing fields are left to the ingress rules that explain them better (pathType, paths, backend service name).',
   },
   {
     id: 'schema/enum-value',
