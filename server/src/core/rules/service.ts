@@ -383,7 +383,66 @@ export function suggestLabel(name: string): string {
   return s;
 }
 
-export const SERVICE_RULES: readonly RuleMeta[] = Object.values(R);
+const E = {
+  address: { id: 'endpointslice/address-format', severity: 'error', summary: 'EndpointSlice address does not match its addressType', description: 'Every address of an EndpointSlice is of its addressType: an IPv4 or IPv6 address (not loopback, link-local or unspecified), or a fully qualified domain name for FQDN.' },
+  portName: { id: 'endpointslice/ports', severity: 'error', summary: 'Invalid or duplicate EndpointSlice port', description: 'EndpointSlice port names are DNS-1123 labels, unique within the slice (they match the Service port names); port numbers are 1-65535.' },
+  names: { id: 'endpointslice/endpoint-names', severity: 'error', summary: 'Invalid hostname or nodeName of an endpoint', description: 'An endpoint hostname is a DNS-1123 label; nodeName names a Node, a DNS-1123 subdomain.' },
+} satisfies Record<string, RuleMeta>;
+
+function checkEndpointSlice(ctx: RuleContext): void {
+  const root = ctx.manifest.root;
+  const type = str(get(root, 'addressType'));
+  for (const ep of seqItems(get(root, 'endpoints'))) {
+    for (const a of seqItems(get(ep, 'addresses'))) {
+      const v = str(a);
+      if (v === undefined || v === '' || isPlaceholder(v)) continue;
+      let problem: string | undefined;
+      if (type === 'IPv4' || type === 'IPv6') {
+        const fam = ipFamily(v);
+        if (fam !== type) problem = fam ? `is an ${fam} address, but addressType is ${type}` : `is not an ${type} address`;
+        else problem = specialIP(v) ? `is ${specialIP(v)}, which endpoints may not use` : undefined;
+      } else if (type === 'FQDN') {
+        const p = dns1123Subdomain(v.endsWith('.') ? v.slice(0, -1) : v);
+        if (p.length || !v.includes('.')) problem = `is not a fully qualified domain name (${p.length ? p.join('; ') : 'it needs at least two labels'})`;
+      }
+      if (problem) ctx.report({ rule: E.address.id, node: a, message: `Address '${v}' ${problem}.` });
+    }
+    const hn = get(ep, 'hostname');
+    const host = str(hn);
+    if (host && !isPlaceholder(host)) {
+      const p = dns1123Label(host);
+      if (p.length) ctx.report({ rule: E.names.id, node: hn, message: `hostname '${host}' is not valid: it ${messages(p)}.` });
+    }
+    const nn = get(ep, 'nodeName');
+    const node = str(nn);
+    if (node && !isPlaceholder(node)) {
+      const p = dns1123Subdomain(node);
+      if (p.length) ctx.report({ rule: E.names.id, node: nn, message: `nodeName '${node}' is not a valid Node name: it ${messages(p)}.` });
+    }
+  }
+  const seen = new Set<string>();
+  for (const port of seqItems(get(root, 'ports'))) {
+    const nNode = get(port, 'name');
+    const name = str(nNode);
+    if (name !== undefined && name !== '' && !isPlaceholder(name)) {
+      const p = dns1123Label(name);
+      if (p.length) ctx.report({ rule: E.portName.id, node: nNode, message: `Port name '${name}' is not valid: it ${messages(p)}.` });
+      else if (seen.has(name)) ctx.report({ rule: E.portName.id, node: nNode, message: `Port name '${name}' appears twice in this EndpointSlice: each port name once.` });
+      seen.add(name);
+    }
+    const pNode = get(port, 'port');
+    const n = num(pNode);
+    if (n !== undefined && !isPortNumber(n)) ctx.report({ rule: E.portName.id, node: pNode, message: `Port ${n} is outside 1-65535.` });
+    const apNode = get(port, 'appProtocol');
+    const ap = str(apNode);
+    if (ap) {
+      const p = qualifiedName(ap);
+      if (p.length) ctx.report({ rule: R.appProtocol.id, node: apNode, message: `appProtocol '${ap}' is not valid: ${messages(p)}.` });
+    }
+  }
+}
+
+export const SERVICE_RULES: readonly RuleMeta[] = [...Object.values(R), ...Object.values(E)];
 
 export const serviceCheckers: Checker[] = [
   {
@@ -392,6 +451,14 @@ export const serviceCheckers: Checker[] = [
     rules: Object.values(R),
     check(ctx) {
       for (const c of objectsOf(ctx, ['Service'])) if (c.manifest.apiVersion === 'v1') checkService(c);
+    },
+  },
+  {
+    name: 'endpointslice',
+    kinds: ['EndpointSlice', 'List'],
+    rules: [...Object.values(E), R.appProtocol],
+    check(ctx) {
+      for (const c of objectsOf(ctx, ['EndpointSlice'])) if (c.manifest.apiVersion === 'discovery.k8s.io/v1') checkEndpointSlice(c);
     },
   },
 ];
