@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WorkspaceIndex } from '../core/workspace';
+import { isKustomizationUri, WorkspaceIndex } from '../core/workspace';
 import type { ParsedFile } from '../core';
 import { excludeMatcher } from './glob';
 import { findYamlFiles, MAX_FILE_BYTES, SKIPPED_DIRS } from './scan';
@@ -40,6 +40,14 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cheap pre-check before parsing a file from disk: a Kubernetes manifest has a `kind:` key, a
+ * kustomization lists resources. Files with neither are never parsed for the index.
+ */
+export function mayHoldManifests(uri: string, text: string): boolean {
+  return isKustomizationUri(uri) || /\bkind["']?[ \t]*:/.test(text);
 }
 
 /** Yields to the event loop so pending requests and notifications are handled. */
@@ -85,6 +93,7 @@ export class WorkspaceIndexer {
           const text = texts[j];
           const uri = canonicalUri(pathToFileURL(batch[j]).href);
           if (text === undefined || this.open.has(uri)) continue;
+          if (!mayHoldManifests(uri, text)) continue; // compose files, CI workflows, Helm values: not parsed
           this.index.update(uri, text);
           files++;
           if (Date.now() - lastYield > 8) {
@@ -158,6 +167,7 @@ export class WorkspaceIndexer {
       if (!st.isFile() || st.size > MAX_FILE_BYTES) return this.index.remove(key);
       const text = await fs.readFile(p, 'utf8');
       if (this.open.has(key)) return false; // opened meanwhile
+      if (!mayHoldManifests(key, text)) return this.index.remove(key);
       return this.index.update(key, text);
     } catch {
       return this.index.remove(key);
