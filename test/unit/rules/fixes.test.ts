@@ -224,3 +224,22 @@ test('CRLF files keep CRLF', () => {
   const after = applyTextEdits(before, fs[1].fixes![0].edits);
   assert.equal(after, before + '      name: tcp-81\r\n');
 });
+
+test('conflicting class annotation: the fix removes the annotation and keeps ingressClassName', () => {
+  const before = lines(
+    'apiVersion: networking.k8s.io/v1',
+    'kind: Ingress',
+    'metadata:',
+    '  name: web',
+    '  annotations:',
+    '    kubernetes.io/ingress.class: nginx',
+    '    cert-manager.io/cluster-issuer: letsencrypt',
+    'spec:',
+    '  ingressClassName: traefik',
+    '  tls: [{secretName: web-tls}]',
+    '  defaultBackend: {service: {name: web, port: {number: 80}}}',
+  );
+  const after = fix(before, 'ingress/class-annotation-conflict');
+  assert.equal(after, before.replace('    kubernetes.io/ingress.class: nginx\n', ''));
+  assert.deepEqual(errorsOf(after), []);
+});

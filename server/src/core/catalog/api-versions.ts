@@ -52,8 +52,8 @@ const ROWS: Row[] = [
   ['coordination.k8s.io/v1', ['Lease'], { introduced: '1.14' }],
 
   // Removed versions.
-  ['extensions/v1beta1', ['Ingress'], { deprecated: '1.14', removed: '1.22', replacement: 'networking.k8s.io/v1', note: 'the backend became service.name and service.port.number/name, backend became defaultBackend, and pathType is required' }],
-  ['networking.k8s.io/v1beta1', ['Ingress'], { introduced: '1.14', deprecated: '1.19', removed: '1.22', replacement: 'networking.k8s.io/v1', note: 'the backend became service.name and service.port.number/name, backend became defaultBackend, and pathType is required' }],
+  ['extensions/v1beta1', ['Ingress'], { deprecated: '1.14', removed: '1.22', replacement: 'networking.k8s.io/v1', note: "the backend became service.name and service.port.number/name, backend became defaultBackend, and pathType is required; the code action 'Migrate this Ingress to networking.k8s.io/v1' rewrites it" }],
+  ['networking.k8s.io/v1beta1', ['Ingress'], { introduced: '1.14', deprecated: '1.19', removed: '1.22', replacement: 'networking.k8s.io/v1', note: "the backend became service.name and service.port.number/name, backend became defaultBackend, and pathType is required; the code action 'Migrate this Ingress to networking.k8s.io/v1' rewrites it" }],
   ['networking.k8s.io/v1beta1', ['IngressClass'], { introduced: '1.18', deprecated: '1.19', removed: '1.22', replacement: 'networking.k8s.io/v1', pureRename: true }],
   ['extensions/v1beta1', ['Deployment', 'DaemonSet', 'ReplicaSet'], { deprecated: '1.9', removed: '1.16', replacement: 'apps/v1', pureRename: true, renameNeeds: SELECTOR, note: 'apps/v1 requires spec.selector to match the pod template labels' }],
   ['extensions/v1beta1', ['NetworkPolicy'], { deprecated: '1.9', removed: '1.16', replacement: 'networking.k8s.io/v1', pureRename: true }],

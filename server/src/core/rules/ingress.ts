@@ -243,7 +243,13 @@ function checkIngress(ctx: RuleContext): void {
   if (annPair) {
     const value = isScalar(annPair.value) && annPair.value.value !== null ? String(annPair.value.value) : undefined;
     if (value !== undefined && icn !== undefined && icn !== '' && value !== icn) {
-      ctx.report({ rule: R.classConflict.id, node: annPair.value, message: `The ${INGRESS_CLASS_ANNOTATION} annotation says '${value}' but spec.ingressClassName says '${icn}': the API server refuses the Ingress when both are set and differ. Remove the annotation.` });
+      const fix = classAnnotationFix(ctx, annotations, spec, icn, false);
+      ctx.report({
+        rule: R.classConflict.id,
+        node: annPair.value,
+        message: `The ${INGRESS_CLASS_ANNOTATION} annotation says '${value}' but spec.ingressClassName says '${icn}': the API server refuses the Ingress when both are set and differ. Remove the annotation.`,
+        fixes: fix ? [fix] : undefined,
+      });
     } else if (value !== undefined && value !== '') {
       const fix = classAnnotationFix(ctx, annotations, spec, value, icn === undefined || icn === '');
       ctx.report({
