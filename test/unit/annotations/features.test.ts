@@ -86,6 +86,7 @@ test('hover on a key: description, type, default, risk, status and link', () => 
   assert.match(h.markdown, /413/);
   assert.match(h.markdown, /Default \| `1m`/);
   assert.match(h.markdown, /Risk \| Medium/);
+  assert.match(h.markdown, /Accepted \| regex `\^\\d\+\[bkmg\]\?\$` \(any case, spaces removed first\)/);
   assert.match(h.markdown, /Status \| current/);
   assert.match(h.markdown, /\(https:\/\/kubernetes\.github\.io\/ingress-nginx\//);
   const start = file.text.indexOf('nginx.ingress.kubernetes.io/proxy-body-size');

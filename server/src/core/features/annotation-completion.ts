@@ -92,6 +92,8 @@ export function annotationMarkdown(a: AnnotationSpec, key: string): string {
   rows.push(`| Type | ${a.typeLabel ?? a.type} |`);
   if (a.options?.length && a.type !== 'bool') rows.push(`| Values | ${a.options.map((o) => `\`${o}\``).join(', ')} |`);
   if (a.default !== undefined) rows.push(`| Default | \`${a.default}\` |`);
+  const rule = a.validation ?? a.validate?.rule;
+  if (rule) rows.push(`| Accepted | ${rule.replace(/\|/g, '\\|')} |`);
   if (a.risk) rows.push(`| Risk | ${a.risk}${a.risk === 'Critical' ? ' (refused by default since v1.12.0)' : ''} |`);
   if (a.scope) rows.push(`| Applies to | ${a.scope === 'ingress' ? 'the whole server (host)' : 'each path (location)'} |`);
   if (a.controllers) rows.push(`| Read by | ${a.controllers.map((c) => (c === 'in-tree' ? 'in-tree AWS cloud provider' : 'AWS Load Balancer Controller')).join(', ')} |`);

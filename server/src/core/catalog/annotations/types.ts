@@ -42,8 +42,11 @@ export interface AnnotationStatus {
   note?: string;
 }
 
-/** A value check: `undefined` when the value is accepted, else what is wrong in plain words. */
-export type Validator = (value: string) => string | undefined;
+/**
+ * A value check: `undefined` when the value is accepted, else what is wrong in plain words.
+ * `rule` states what is accepted (a regex, an option list), for hover.
+ */
+export type Validator = ((value: string) => string | undefined) & { rule?: string };
 
 export interface AnnotationSpec {
   /** The full annotation key. For ingress-nginx, the key under the default prefix. */

@@ -11,28 +11,28 @@ export const GO_BOOL_VALUES = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 
 const GO_BOOLS = new Set(GO_BOOL_VALUES);
 
 /** Go's `strconv.ParseBool`: the only spellings ingress-nginx reads as a boolean. */
-export const goBool: Validator = (v) =>
-  GO_BOOLS.has(v) ? undefined : `"${v}" is not a boolean the controller can read; use "true" or "false"`;
+export const goBool: Validator = withRule((v) =>
+  GO_BOOLS.has(v) ? undefined : `"${v}" is not a boolean the controller can read; use "true" or "false"`, 'Go strconv.ParseBool: true, false, 1, 0, t, f, TRUE, FALSE, True, False');
 
 const INT64_MAX = 9223372036854775807n;
 
 /** Go's `strconv.Atoi` on a 64-bit platform: an optional sign and decimal digits that fit in int64. */
-export const goInt: Validator = (v) => {
+export const goInt: Validator = withRule((v) => {
   if (!/^[+-]?\d+$/.test(v)) return `"${v}" is not a whole number`;
   const n = BigInt(v);
   if (n > INT64_MAX || n < -INT64_MAX - 1n) return `"${v}" is too large a number`;
   return undefined;
-};
+}, 'a whole number (Go strconv.Atoi)');
 
 /** A whole number within bounds (inclusive). */
 export function intRange(min: number, max: number, unit = ''): Validator {
-  return (v) => {
+  return withRule((v) => {
     const t = v.trim();
     if (!/^[+-]?\d+$/.test(t)) return `"${v}" is not a whole number`;
     const n = Number(t);
     if (n < min || n > max) return `${t}${unit} is out of range: use ${min}..${max}${unit}`;
     return undefined;
-  };
+  }, `a whole number from ${min} to ${max}`);
 }
 
 /** Rejects line breaks, which ingress-nginx refuses in every regex-validated value. */
@@ -49,13 +49,13 @@ export interface RegexOptions {
 
 /** ingress-nginx's `ValidateRegex`: optional space removal, a regex match, and no `\r`/`\n`. */
 export function goRegex(re: RegExp, opts: RegexOptions = {}): Validator {
-  return (v) => {
+  return withRule((v) => {
     const broken = lineBreak(v);
     if (broken) return broken;
     const s = opts.removeSpaces ? v.replace(/ /g, '') : v;
     if (re.test(s)) return undefined;
     return opts.expect ? `"${v}" is not accepted: expected ${opts.expect}` : `"${v}" has characters the controller does not accept here`;
-  };
+  }, `regex \`${re.source}\`${describeRegexOptions(re, opts)}`);
 }
 
 export interface OptionsOptions {
@@ -66,11 +66,21 @@ export interface OptionsOptions {
 /** ingress-nginx's `ValidateOptions`: one of a fixed list, lower-cased first when not case-sensitive. */
 export function oneOf(options: string[], opts: OptionsOptions = {}): Validator {
   const accepted = new Set(opts.caseSensitive ? options : options.map((o) => o.toLowerCase()));
-  return (v) => {
+  return withRule((v) => {
     let s = opts.trim ? v.trim() : v;
     if (!opts.caseSensitive) s = s.toLowerCase();
     return accepted.has(s) ? undefined : `"${v}" is not one of ${options.map((o) => `"${o}"`).join(', ')}`;
-  };
+  }, `one of ${options.join(', ')}${opts.caseSensitive ? ' (case-sensitive)' : ' (any case)'}`);
+}
+
+function describeRegexOptions(re: RegExp, opts: RegexOptions): string {
+  const notes = [re.flags.includes('i') ? 'any case' : '', opts.removeSpaces ? 'spaces removed first' : ''].filter(Boolean);
+  return notes.length ? ` (${notes.join(', ')})` : '';
+}
+
+/** Attaches the description of what a validator accepts. */
+export function withRule(f: (value: string) => string | undefined, rule: string): Validator {
+  return Object.assign(f, { rule });
 }
 
 /** An IPv4 address as Go's `net.ParseIP` reads it (no leading zeros). */
@@ -118,13 +128,13 @@ export function isCIDR(s: string): boolean {
 }
 
 /** A comma list of IP addresses or CIDR blocks, each trimmed (ingress-nginx's `ParseCIDRs`). */
-export const cidrList: Validator = (v) => {
+export const cidrList: Validator = withRule((v) => {
   for (const raw of v.split(',')) {
     const item = raw.trim();
     if (!isIP(item) && !isCIDR(item)) return `"${item}" is not an IP address or CIDR block (e.g. 10.0.0.0/8)`;
   }
   return undefined;
-};
+}, 'comma-separated IP addresses or CIDR blocks (IPv4 or IPv6)');
 
 /** A list of IP addresses split on commas or spaces. */
 export function ipList(separator: 'comma' | 'space' = 'comma'): Validator {
@@ -143,31 +153,31 @@ export const ipv4: Validator = (v) => (isIPv4(v.trim()) ? undefined : `"${v}" is
 export const ipv6: Validator = (v) => (isIPv6(v.trim()) ? undefined : `"${v}" is not an IPv6 address`);
 
 /** A DNS-1035 label: what a Service name must be. */
-export const dns1035: Validator = (v) =>
+export const dns1035: Validator = withRule((v) =>
   v.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(v)
     ? undefined
-    : `"${v}" is not a valid Service name: lower-case letters, digits and '-', starting with a letter, at most 63 characters`;
+    : `"${v}" is not a valid Service name: lower-case letters, digits and '-', starting with a letter, at most 63 characters`, 'a DNS-1035 label (a Service name)');
 
 /** ingress-nginx's server-name check (`ValidateServerName`): trimmed, then a fixed character set. */
 const SERVER_NAME = /^[/\-._~a-zA-Z0-9:^$[\]{}()*+?|&=\\]*$/;
-export const serverName: Validator = (v) => {
+export const serverName: Validator = withRule((v) => {
   const broken = lineBreak(v);
   if (broken) return broken;
   return SERVER_NAME.test(v.trim()) ? undefined : `"${v}" has characters the controller does not accept in a server name`;
-};
+}, 'server-name characters: letters, digits, - . _ ~ / : and regex characters');
 
 /** `server-alias`: each comma item trimmed, then the server-name character set. */
-export const serverAliasList: Validator = (v) => {
+export const serverAliasList: Validator = withRule((v) => {
   const broken = lineBreak(v);
   if (broken) return broken;
   for (const item of v.split(',')) {
     if (!SERVER_NAME.test(item.trim())) return `"${item.trim()}" has characters the controller does not accept in a server name`;
   }
   return undefined;
-};
+}, 'comma-separated server names (letters, digits, - . _ ~ / : and regex characters)');
 
 /** `auth-tls-match-cn`: `CN=` followed by a regular expression that compiles. */
-export const commonNameMatch: Validator = (v) => {
+export const commonNameMatch: Validator = withRule((v) => {
   const broken = lineBreak(v);
   if (broken) return broken;
   if (!v.startsWith('CN=')) return `"${v}" must start with "CN=", followed by a regular expression for the client certificate's common name`;
@@ -177,20 +187,20 @@ export const commonNameMatch: Validator = (v) => {
     return `"${v.slice(3)}" after "CN=" is not a valid regular expression`;
   }
   return undefined;
-};
+}, 'CN= followed by a regular expression');
 
 /**
  * `cors-allow-origin`: the controller's regex allows `*`, or a run of origins
  * (`scheme://`, `*.`, host characters, `:port`, commas). This is an unambiguous equivalent.
  */
 const CORS_ORIGINS = /^(?:[A-Za-z0-9.,-]|\*\.|:\d|[a-z]:\/\/)*$/;
-export const corsOrigins: Validator = (v) => {
+export const corsOrigins: Validator = withRule((v) => {
   const broken = lineBreak(v);
   if (broken) return broken;
   const s = v.replace(/ /g, '');
   if (s === '*' || CORS_ORIGINS.test(s)) return undefined;
   return `"${v}" is not a list of origins: use "*" or comma-separated origins like "https://example.com, https://*.example.org:8443" (no paths)`;
-};
+}, '* or comma-separated origins: scheme://host[:port], optional *. wildcard, no path');
 
 /** Go's `time.ParseDuration`. */
 const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
