@@ -16,6 +16,15 @@ export interface SnapshotRequest {
   /** Bounds for namespaces with very many pods or events. */
   maxPods?: number;
   maxEvents?: number;
+  /** Keep only events last seen at or after this time (the caller owns the clock). */
+  eventsSince?: Date;
+}
+
+/** When an event was last seen (core/v1 and events.k8s.io/v1 shapes). */
+export function eventTime(e: KEvent & { series?: { lastObservedTime?: string }; metadata?: { creationTimestamp?: string } }): number | undefined {
+  const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
+  const ms = t ? Date.parse(t) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 export async function collectServiceSnapshot(reader: ClusterReader, req: SnapshotRequest): Promise<ServiceSnapshot> {
@@ -60,5 +69,7 @@ export async function collectServiceSnapshot(reader: ClusterReader, req: Snapsho
       undefined,
     ),
   ]);
-  return { context: reader.context, namespace, name, service, endpointSlices, pods, nodes, ingresses, ingressClasses, networkPolicies, events, secrets, gaps };
+  const since = req.eventsSince?.getTime();
+  const recent = since === undefined ? events : events.filter((e) => (eventTime(e) ?? since) >= since);
+  return { context: reader.context, namespace, name, service, endpointSlices, pods, nodes, ingresses, ingressClasses, networkPolicies, events: recent, secrets, gaps };
 }

@@ -79,7 +79,8 @@ export class ClusterFeatures implements vscode.Disposable {
 
   private async runDiagnosis(context: string | undefined, namespace: string, name: string, signal?: AbortSignal): Promise<Report> {
     const reader = this.session.reader(context);
-    const snapshot = await collectServiceSnapshot(reader, { namespace, name, signal });
+    // "Recent" Warning events: the last hour (the API server's default event TTL).
+    const snapshot = await collectServiceSnapshot(reader, { namespace, name, signal, eventsSince: new Date(Date.now() - 60 * 60 * 1000) });
     return diagnoseService(snapshot);
   }
 

@@ -15,7 +15,7 @@ import type { Report } from '../../../client/src/diagnose/types';
 import type { DescribedItem } from '../../../client/src/views/clusterTree';
 import { fixtureObjects, startFakeApiServer, type FakeApiServer } from '../../unit/cluster/fake-apiserver';
 import { loadFixtures } from '../../unit/cluster/fixtures';
-import { activate, closeAllEditors, openWorkspaceFile, until } from './helpers';
+import { activate, closeAllEditors, codeOf, openWorkspaceFile, until, waitForDiagnostics } from './helpers';
 
 async function closedPort(): Promise<number> {
   const srv = net.createServer();
@@ -149,6 +149,22 @@ suite('cluster view and Diagnose Service', () => {
     const report = await vscode.commands.executeCommand<Report>(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.equal(report.target.namespace, 'shop');
     assert.equal(report.target.name, 'web');
+  });
+
+  test('a live object opens as read-only YAML and gets kube-expose diagnostics', async () => {
+    const node = { type: 'service', context: 'e2e-fake', namespace: 'shop', service: { metadata: { name: 'api' } } };
+    await vscode.commands.executeCommand('kubeExpose.openLiveObject', node);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor opened');
+    const doc = editor.document;
+    assert.equal(doc.uri.scheme, 'kube-expose-live');
+    assert.equal(doc.languageId, 'yaml');
+    const text = doc.getText();
+    assert.match(text, /^# Live Service shop\/api from context e2e-fake \(read-only\)/);
+    assert.match(text, /^kind: Service$/m);
+    assert.match(text, /^ {2}name: api$/m);
+    // The language server checks the live copy like any manifest: this LoadBalancer has no source ranges.
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'kube-expose/service/load-balancer-open'), 'the live object to be checked');
   });
 
   test('switching the context and filtering namespaces change the tree, not the kubeconfig', async () => {

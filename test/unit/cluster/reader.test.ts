@@ -216,6 +216,22 @@ for (const f of loadFixtures()) {
   });
 }
 
+test('the snapshot keeps only the events seen since the given time', async () => {
+  const ev = (name: string, last: string | undefined, extra: Record<string, unknown> = {}) => ({ kind: 'Event', apiVersion: 'v1', metadata: { name, namespace: 'shop' }, type: 'Warning', reason: 'BackOff', lastTimestamp: last, involvedObject: { kind: 'Service', name: 'web' }, ...extra });
+  const s = await fake({
+    objects: [
+      ev('old', '2026-01-01T10:00:00Z'),
+      ev('new', '2026-01-01T12:30:00Z'),
+      ev('series', undefined, { eventTime: '2026-01-01T09:00:00.000000Z', series: { lastObservedTime: '2026-01-01T12:10:00.000000Z' } }),
+      { ...ev('normal', '2026-01-01T12:30:00Z'), type: 'Normal' },
+    ],
+  });
+  const r = readerFor(s.kubeconfigFile());
+  const snap = await collectServiceSnapshot(r, { namespace: 'shop', name: 'web', eventsSince: new Date('2026-01-01T12:00:00Z') });
+  assert.deepEqual(snap.events.map((e) => e.metadata?.name).sort(), ['new', 'series']);
+  assert.ok(s.requests.some((q) => q.url.startsWith('/api/v1/namespaces/shop/events?') && new URL(q.url, 'http://x').searchParams.get('fieldSelector') === 'type=Warning'));
+});
+
 test('a fatal error (401) stops the snapshot instead of giving an empty report', async () => {
   const s = await fake({ token: 'the-right-one-0123456789' });
   const r = readerFor(s.kubeconfigFile({ user: { token: 'stale-token-0123456789' } }));
