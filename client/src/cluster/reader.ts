@@ -248,7 +248,19 @@ export class ClusterReader {
   private async send(path: string, accept: string, signal?: AbortSignal): Promise<Answer> {
     let opts: https.RequestOptions;
     try {
-      opts = { ...(await this.connection.requestOptions()) };
+      // A credential plugin can hang (e.g. waiting for an interactive login): bound it too.
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new ClusterError('credentials', `The credentials of context ${this.context} were not ready within ${Math.round(this.timeoutMs / 100) / 10} s: its credential plugin may be waiting for a login. Run kubectl once in a terminal to log in, then retry.`)),
+          this.timeoutMs,
+        );
+      });
+      try {
+        opts = { ...(await Promise.race([this.connection.requestOptions(), limit])) };
+      } finally {
+        clearTimeout(timer);
+      }
     } catch (e) {
       if (e instanceof ClusterError) throw e;
       const msg = e instanceof Error ? e.message : String(e);

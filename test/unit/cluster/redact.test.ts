@@ -103,6 +103,23 @@ test('a token from an exec credential plugin is redacted too', async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('a credential plugin that never finishes is bounded by the request timeout', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-expose-exec-'));
+  const plugin = path.join(dir, 'slow.js');
+  fs.writeFileSync(plugin, 'setTimeout(() => process.stdout.write("{}"), 2500);');
+  const s = await startFakeApiServer({ token: EXEC_TOKEN });
+  servers.push(s);
+  const kc = s.kubeconfigFile({ user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], interactiveMode: 'Never' } } });
+  const loaded = loadKubeconfig(kubeconfigSource({ trusted: true, settingPath: kc }));
+  assert.equal(loaded.state, 'ok');
+  if (loaded.state !== 'ok') return;
+  const r = new ClusterReader(connectionFor(loaded.kubeConfig, loaded.current!), { timeoutMs: 300 });
+  await assert.rejects(r.version(), (e: unknown) => e instanceof ClusterError && e.reason === 'credentials' && /were not ready within 0\.3 s/.test(e.message));
+  assert.equal(s.requests.length, 0, 'no request is sent without credentials');
+  await new Promise((res) => setTimeout(res, 2700)); // let the plugin end before the temp folder goes
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('client key data and passwords are redacted', async () => {
   const s = await startFakeApiServer({ token: 'nobody-has-this-token' });
   servers.push(s);
