@@ -84,10 +84,14 @@ export class WorkspaceIndexer {
       }
       let lastYield = Date.now();
       let lastReport = 0;
-      const BATCH = 16;
+      const BATCH = 32;
+      const readBatch = (i: number) => Promise.all(found.slice(i, i + BATCH).map((p) => fs.readFile(p, 'utf8').catch(() => undefined)));
+      // Reading the next batch overlaps with parsing the current one.
+      let pending = found.length ? readBatch(0) : undefined;
       for (let i = 0; i < found.length; i += BATCH) {
         const batch = found.slice(i, i + BATCH);
-        const texts = await Promise.all(batch.map((p) => fs.readFile(p, 'utf8').catch(() => undefined)));
+        const texts = await pending!;
+        pending = i + BATCH < found.length ? readBatch(i + BATCH) : undefined;
         if (run !== this.run) return undefined;
         for (let j = 0; j < batch.length; j++) {
           const text = texts[j];

@@ -29,7 +29,6 @@ interface Kustomization {
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, ParsedFile>();
-  private readonly signatures = new Map<string, string>();
   private readonly kustomizations = new Map<string, Kustomization>();
   private dirty = true;
   private items: IndexedManifest[] = [];
@@ -46,17 +45,12 @@ export class WorkspaceIndex implements WorkspaceView {
    */
   update(uri: string, input: ParsedFile | string): boolean {
     const parsed = typeof input === 'string' ? parseFile(input) : input;
+    const before = this.files.get(uri);
     this.files.set(uri, parsed);
     this.dirty = true;
-    let sig = '';
-    for (const m of parsed.manifests) sig += manifestSignature(m) + '\n';
-    if (isKustomizationUri(uri)) {
-      const k = readKustomization(uri, parsed);
-      this.kustomizations.set(uri, k);
-      sig += `kustomization ${k.namespace ?? ''} ${k.resources.join(',')}`;
-    }
-    const changed = this.signatures.get(uri) !== sig;
-    this.signatures.set(uri, sig);
+    if (isKustomizationUri(uri)) this.kustomizations.set(uri, readKustomization(uri, parsed));
+    // Signatures are computed only when a file is replaced (never during the first indexing).
+    const changed = before === undefined || before === parsed ? before === undefined : fileSignature(uri, before) !== fileSignature(uri, parsed);
     if (changed) this.generation++;
     return changed;
   }
@@ -64,7 +58,6 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Removes a file; returns true when it was indexed. */
   remove(uri: string): boolean {
     const had = this.files.delete(uri);
-    this.signatures.delete(uri);
     this.kustomizations.delete(uri);
     if (had) {
       this.dirty = true;
@@ -147,6 +140,22 @@ export class WorkspaceIndex implements WorkspaceView {
       }
     }
   }
+}
+
+const fileSignatures = new WeakMap<ParsedFile, string>();
+
+/** What other files can see of a file (see signature.ts), cached per parse. */
+function fileSignature(uri: string, parsed: ParsedFile): string {
+  let sig = fileSignatures.get(parsed);
+  if (sig !== undefined) return sig;
+  sig = '';
+  for (const m of parsed.manifests) sig += manifestSignature(m) + '\n';
+  if (isKustomizationUri(uri)) {
+    const k = readKustomization(uri, parsed);
+    sig += `kustomization ${k.namespace ?? ''} ${k.resources.join(',')}`;
+  }
+  fileSignatures.set(parsed, sig);
+  return sig;
 }
 
 /** Builds an index over a set of files (the CLI: every file of one run). */
