@@ -72,7 +72,9 @@ suite('workspace index (cross-file checks)', () => {
     await activate();
 
     // The Deployment (never opened) has `app: web`: the Service's `app: shop` selects nothing.
-    const first = await waitForDiagnostics(svcUri(), has(SELECTOR_RULE), `${SELECTOR_RULE} on the Service`, 30_000);
+    // (The files were just written: the first check may run before the watcher reports the Deployment.)
+    const namesDeployment = (d: vscode.Diagnostic[]) => d.some((x) => codeOf(x) === SELECTOR_RULE && /Deployment `shop` has `app: web`/.test(x.message));
+    const first = await waitForDiagnostics(svcUri(), namesDeployment, `${SELECTOR_RULE} on the Service naming Deployment shop`, 30_000);
     const d = first.find((x) => codeOf(x) === SELECTOR_RULE)!;
     assert.equal(d.range.start.line, 7, describe(first));
     assert.equal(svcDoc.getText(d.range), 'app: shop');
