@@ -286,7 +286,7 @@ function convInterface(decl, id) {
     const { text, values } = splitEnumDocs(raw);
     const prop = { ...type };
     if (text) prop.d = text;
-    if (values && prop.e) prop.ed = values;
+    if (values && (prop.e || prop.i?.e)) prop.ed = values;
     const df = statedDefault(text);
     if (df !== undefined) prop.df = df;
     props[name] = prop;

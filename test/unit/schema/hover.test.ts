@@ -31,6 +31,11 @@ test('hover says required for required fields, and spans the key', () => {
   assert.deepEqual(h!.span, [start, start + 4]);
 });
 
+test('the reference link points at the section of the kind, its spec or its status', () => {
+  const h = hoverAt(SVC.replace('  type: LoadBalancer', '  ty|pe: LoadBalancer'));
+  assert.match(h!.markdown, /service-v1\/#ServiceSpec\)/);
+});
+
 test('hover on an enum value explains that value', () => {
   const h = hoverAt(SVC.replace('externalTrafficPolicy: Local', 'externalTrafficPolicy: Lo|cal'));
   assert.match(h!.markdown, /`Local`: /);

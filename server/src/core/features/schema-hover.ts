@@ -14,7 +14,11 @@ function footer(schema: KindSchema | undefined, owner?: string): string {
   const bits: string[] = [];
   if (owner) bits.push(`\`${owner}\``);
   bits.push(`Kubernetes ${SCHEMA_KUBERNETES_VERSION} schema`);
-  if (schema?.docsUrl) bits.push(`[${schema.kind} API reference](${schema.docsUrl})`);
+  if (schema?.docsUrl) {
+    // The reference page has a section for the kind, its spec and its status.
+    const section = owner && (owner === schema.kind || owner === `${schema.kind}Spec` || owner === `${schema.kind}Status`) ? `#${owner}` : '';
+    bits.push(`[${schema.kind} API reference](${schema.docsUrl}${section})`);
+  }
   return bits.join(' · ');
 }
 
