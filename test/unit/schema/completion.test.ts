@@ -58,6 +58,11 @@ test('ports: inserts the required sub-structure as a snippet', () => {
   assert.equal(ports?.detail, '[]ServicePort');
 });
 
+test('metadata: inserts a name to fill in', () => {
+  const meta = items('apiVersion: v1\nkind: Service\n|\n').find((i) => i.label === 'metadata');
+  assert.equal(meta?.insertText, 'metadata:\n  name: $1');
+});
+
 test('on a new list item: the item type\'s keys, required first', () => {
   const list = items(`${SVC}spec:\n  ports:\n    - |\n`);
   const names = list.map((i) => i.label);

@@ -211,6 +211,8 @@ function valueSnippet(type: SchemaType, indent: string, stop: { n: number }, dep
     case 'quantity':
       return ` $${stop.n++}`;
     case 'object': {
+      // Every object a person writes has a name, even though the schema leaves it optional (generateName).
+      if (type.def?.id === 'meta/v1/ObjectMeta') return `\n${indent}  name: $${stop.n++}`;
       const req = depth < 3 && type.def ? requiredInOrder(type.def) : [];
       if (!req.length) return `\n${indent}  $${stop.n++}`;
       return req.map((r) => `\n${indent}  ${r}:${valueSnippet(type.def!.fields.get(r)!.type, indent + '  ', stop, depth + 1)}`).join('');
