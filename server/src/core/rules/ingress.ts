@@ -40,6 +40,14 @@ const C = {
 
 const msgs = (l: string[]) => l.join('; ');
 
+/** Annotations with which a cloud load balancer terminates TLS itself, without spec.tls. */
+const CLOUD_TLS_ANNOTATIONS = new Set([
+  'alb.ingress.kubernetes.io/certificate-arn',
+  'ingress.gcp.kubernetes.io/pre-shared-cert',
+  'networking.gke.io/managed-certificates',
+  'appgw.ingress.kubernetes.io/appgw-ssl-certificate',
+]);
+
 function checkHost(host: string): string | undefined {
   if (isPlaceholder(host)) return undefined;
   if (/^[a-z]+:\/\//i.test(host)) return 'must be a DNS name without a scheme (remove the http:// or https://)';
@@ -263,7 +271,7 @@ function checkIngress(ctx: RuleContext): void {
   }
 
   if (!tlsPair || tls.length === 0) {
-    if (rules.length > 0 || isMap(defaultBackend)) {
+    if ((rules.length > 0 || isMap(defaultBackend)) && !mapItems(annotations).some((p) => CLOUD_TLS_ANNOTATIONS.has(String((p.key as { value?: unknown })?.value)))) {
       ctx.report({ rule: R.noTLS.id, node: specPair!.key as AnyNode, message: 'This Ingress has no tls section, so it serves plain HTTP: passwords and cookies cross the network readable. Add spec.tls with the hosts and a certificate Secret (cert-manager can issue it).' });
     }
   }
