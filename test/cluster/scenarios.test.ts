@@ -44,7 +44,8 @@ function readerFor(context: 'admin' | 'viewer'): ClusterReader {
 /** The product's path: kubeconfig → ClusterReader → collectServiceSnapshot → diagnoseService. */
 async function snapshotOf(id: ScenarioId, context: 'admin' | 'viewer' = 'admin'): Promise<{ snap: ServiceSnapshot; report: Report }> {
   const s = scenario(id);
-  const snap = await collectServiceSnapshot(readerFor(context), { namespace: s.namespace, name: s.service });
+  // As ClusterFeatures.runDiagnosis does it: Warning events of the last hour.
+  const snap = await collectServiceSnapshot(readerFor(context), { namespace: s.namespace, name: s.service, eventsSince: new Date(Date.now() - 60 * 60 * 1000) });
   return { snap, report: diagnoseService(snap) };
 }
 
