@@ -30,6 +30,8 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  // The cluster view's code (and @kubernetes/client-node) in its own bundle, loaded on first use.
+  esbuild.build({ ...common, entryPoints: { cluster: 'client/src/views/clusterBundle.ts' }, outdir: 'dist', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist' }),
   esbuild.build({ ...common, entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist' }),
 ]);

@@ -7,6 +7,7 @@
  * cluster command runs. The CodeLens uses a cheap text scan and peeks at the kubeconfig's
  * current-context line only.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { anyKubeconfigExists, kubeconfigSource, peekCurrentContext } from '../cluster/source';
 import type { ClusterFeatures } from './clusterCommands';
@@ -14,12 +15,21 @@ import type { Node } from './clusterTree';
 import { locateServices } from './serviceLocator';
 
 let loading: Promise<ClusterFeatures> | undefined;
+
+/**
+ * The cluster code is a bundle of its own, `dist/cluster.js` (entry `clusterBundle.ts`), loaded on
+ * first use. A run-time `require` keeps esbuild from inlining it into `dist/client.js`.
+ */
+function clusterBundle(): typeof import('./clusterBundle') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'cluster.js')) as typeof import('./clusterBundle');
+}
 let loaded: ClusterFeatures | undefined;
 
 export function registerClusterFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const changed = new vscode.EventEmitter<Node | undefined | void>();
   const load = (): Promise<ClusterFeatures> =>
-    (loading ??= import('./clusterCommands').then((m) => {
+    (loading ??= Promise.resolve().then(() => clusterBundle()).then((m) => {
       const f = new m.ClusterFeatures(context, log);
       f.tree.onDidChangeTreeData((n) => changed.fire(n));
       f.session.onDidChange(() => lenses.refresh());
@@ -71,7 +81,7 @@ export function registerClusterFeatures(context: vscode.ExtensionContext, log: v
     cmd('kubeExpose.copyExternalUrl', async (node: Node) => (await load()).copyExternalUrl(node)),
     // Not in the palette: lets tests and bug reports see the tree and the open reports as data.
     cmd('kubeExpose.internal.describeClusterTree', async (depth?: number) => (await load()).tree.describe(depth ?? 3)),
-    cmd('kubeExpose.internal.openReports', async () => (await import('./reportPanel')).ReportPanel.open()),
+    cmd('kubeExpose.internal.openReports', async () => clusterBundle().ReportPanel.open()),
   );
 }
 

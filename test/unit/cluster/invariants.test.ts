@@ -42,8 +42,18 @@ test('@kubernetes/client-node is used for the kubeconfig only, never for its API
 test('the module loaded at activation imports no cluster code statically', () => {
   const f = all.find((s) => s.file === 'client/src/views/clusterFeatures.ts')!;
   const imports = [...f.text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]);
-  assert.deepEqual(imports.sort(), ['../cluster/source', './serviceLocator', 'vscode']);
+  assert.deepEqual(imports.sort(), ['../cluster/source', './serviceLocator', 'node:path', 'vscode']);
   const source = all.find((s) => s.file === 'client/src/cluster/source.ts')!;
   assert.deepEqual([...source.text.matchAll(/^import [^;]*?from '([^']+)'/gm)].map((m) => m[1]).sort(), ['node:fs', 'node:os', 'node:path']);
-  assert.match(f.text, /import\('\.\/clusterCommands'\)/);
+  assert.match(f.text, /require\(path\.join\(__dirname, 'cluster\.js'\)\)/, 'the cluster code is loaded from its own bundle at run time');
+  assert.doesNotMatch(f.text, /import\('\.\/(clusterCommands|reportPanel)'\)/, 'a dynamic import would be inlined into dist/client.js');
+});
+
+test('the activation bundle does not carry @kubernetes/client-node; the cluster bundle does', () => {
+  const dist = path.join(root, 'dist');
+  if (!fs.existsSync(path.join(dist, 'client.js'))) return assert.fail('dist/client.js is missing: build first');
+  const client = fs.readFileSync(path.join(dist, 'client.js'), 'utf8');
+  const cluster = fs.readFileSync(path.join(dist, 'cluster.js'), 'utf8');
+  assert.ok(!client.includes('loadFromDefault'), 'dist/client.js contains client-node code');
+  assert.ok(cluster.includes('loadFromDefault'), 'dist/cluster.js lacks client-node');
 });
