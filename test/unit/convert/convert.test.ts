@@ -97,6 +97,13 @@ test('→ ClusterIP + Ingress: type changed, node-port fields removed, an Ingres
   assert.deepEqual(errorsOf(out), []);
 });
 
+test('→ ClusterIP + Ingress drops the load-balancer source-ranges annotation, which only LoadBalancers may carry', () => {
+  const svc = NODEPORT.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    service.beta.kubernetes.io/load-balancer-source-ranges: 10.0.0.0/8\n');
+  const out = applyPlain(svc, byId(conversions(svc, 'NodePort'), 'service/to-clusterip-ingress'));
+  assert.doesNotMatch(out, /annotations:|load-balancer-source-ranges/);
+  assert.deepEqual(errorsOf(out), []);
+});
+
 test('→ ClusterIP + Ingress with TLS adds cert-manager and a TLS section; uses the workspace default IngressClass', () => {
   const withClass = `${NODEPORT}---\napiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: public\n  annotations:\n    ingressclass.kubernetes.io/is-default-class: "true"\nspec:\n  controller: k8s.io/ingress-nginx\n`;
   const c = byId(conversions(withClass, 'NodePort'), 'service/to-clusterip-ingress-tls');

@@ -11,6 +11,8 @@ import { escapeSnippet, snippetToPlain } from './snippet';
 import { eolOf, insertIntoMap, removePair, replaceNode } from './text-edits';
 import type { Conversion, ConversionContext } from './types';
 
+const LB_SOURCE_RANGES = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
 /** Fields that only mean something for NodePort or LoadBalancer Services. */
 const EXTERNAL_ONLY_FIELDS = ['externalTrafficPolicy', 'healthCheckNodePort', 'loadBalancerSourceRanges', 'loadBalancerIP', 'loadBalancerClass', 'allocateLoadBalancerNodePorts'];
 
@@ -82,6 +84,13 @@ function toClusterIpAndIngress(ctx: ConversionContext, spec: AnyNode, withTls: b
   const edits: TextEdit[] = [...setType(spec, text, 'ClusterIP'), ...nodePortRemovals(text, spec)];
   for (const field of EXTERNAL_ONLY_FIELDS) {
     const e = findPair(spec, field) ? removePair(text, spec, field) : undefined;
+    if (e) edits.push(e);
+  }
+  // The API server accepts this annotation on LoadBalancer Services only.
+  const annotations = getIn(manifest.root, ['metadata', 'annotations']);
+  if (findPair(annotations, LB_SOURCE_RANGES)) {
+    const only = isMap(annotations) && annotations.items.length === 1;
+    const e = only ? removePair(text, get(manifest.root, 'metadata'), 'annotations') : removePair(text, annotations, LB_SOURCE_RANGES);
     if (e) edits.push(e);
   }
   const ports = servicePorts(manifest.root);
