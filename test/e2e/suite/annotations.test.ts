@@ -1,10 +1,14 @@
 /**
  * Annotations in a real VS Code: the misspelt-key diagnostic and its quick fix, key and value
  * completion under metadata.annotations, and hover on a key.
+ *
+ * Each test opens its own file of test/e2e/workspace/annotations/ (edits are reverted, never
+ * saved): untitled documents reuse the URI `untitled:Untitled-1` from one test to the next, and
+ * the previous document's late close then races the next one's open.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, codeOf, describe, labelOf, openUntitledYaml, waitForDiagnostics } from './helpers';
+import { activate, closeAllEditors, codeOf, describe, labelOf, openWorkspaceFile, waitForDiagnostics } from './helpers';
 
 const INGRESS = [
   'apiVersion: networking.k8s.io/v1',
@@ -22,12 +26,14 @@ const INGRESS = [
 ].join('\n');
 
 const UNKNOWN = 'kube-expose/annotations/unknown';
+const INVALID = 'kube-expose/annotations/invalid-value';
 
 suite('annotations in VS Code', () => {
   teardown(closeAllEditors);
 
   test('a misspelt ingress-nginx annotation is reported on its key, and the quick fix corrects it', async () => {
-    const editor = await openUntitledYaml(INGRESS);
+    const editor = await openWorkspaceFile('annotations', 'typo.yaml');
+    assert.equal(editor.document.getText(), INGRESS);
     await activate();
     const uri = editor.document.uri;
     const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), `a ${UNKNOWN} diagnostic`);
@@ -48,11 +54,11 @@ suite('annotations in VS Code', () => {
   });
 
   test('completion under metadata.annotations offers annotation keys, and quoted booleans for values', async () => {
-    const editor = await openUntitledYaml(INGRESS.replace('    nginx.ingress.kubernetes.io/proxy-body-size: 8m\n', '    nginx.ingress.kubernetes.io/ssl-red\n'));
+    const editor = await openWorkspaceFile('annotations', 'completion.yaml');
     await activate();
     const uri = editor.document.uri;
-    // The language server has the document once it has published diagnostics for it.
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), 'the document to be checked');
+    assert.equal(editor.document.lineAt(6).text, '    nginx.ingress.kubernetes.io/ssl-red');
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === INVALID && x.range.start.line === 5), 'the document to be checked');
     const keyPos = new vscode.Position(6, editor.document.lineAt(6).text.length);
     const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, keyPos);
     const labels = keys.items.map(labelOf);
@@ -68,9 +74,9 @@ suite('annotations in VS Code', () => {
   });
 
   test('hover on an annotation key explains it', async () => {
-    const editor = await openUntitledYaml(INGRESS);
+    const editor = await openWorkspaceFile('annotations', 'hover.yaml');
     await activate();
-    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === UNKNOWN), 'the document to be checked');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === INVALID && x.range.start.line === 5), 'the document to be checked');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(6, 40));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /nginx\.ingress\.kubernetes\.io\/proxy-body-size/);
