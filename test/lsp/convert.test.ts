@@ -63,3 +63,29 @@ test('a ClusterIP Service offers no exposure conversion; a removed Ingress apiVe
   assert.deepEqual(await at(1), []);
   assert.deepEqual(await at(7), ['Migrate this Ingress to networking.k8s.io/v1']);
 });
+
+test('quick fixes arrive as code actions on their diagnostic; source.fixAll applies every preferred one', async () => {
+  const uri = 'file:///ws/fixes.yaml';
+  const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: web.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefx\n            backend:\n              service: {name: web, port: {number: 80}}\n';
+  const wait = server.diagnostics(uri);
+  await server.open(uri, text);
+  const diags = (await wait) as Array<{ code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+  const enumDiag = diags.find((d) => d.code === 'kube-expose/schema/enum-value');
+  assert.ok(enumDiag, JSON.stringify(diags));
+  const actions = await server.request<Array<Action & { isPreferred?: boolean }>>('textDocument/codeAction', {
+    textDocument: { uri }, range: enumDiag.range, context: { diagnostics: [enumDiag] },
+  });
+  const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+  assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+  assert.match(applyLspEdits(text, fix.edit!.changes![uri]), /pathType: Prefix\n/);
+  const all = await server.request<Action[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  assert.equal(all.length, 1);
+  assert.equal(all[0].kind, 'source.fixAll.kube-expose');
+  const fixed = applyLspEdits(text, all[0].edit!.changes![uri]);
+  assert.match(fixed, /pathType: Prefix\n/);
+  const again = server.diagnostics(uri, 2);
+  await server.change(uri, 2, fixed);
+  assert.equal(((await again) as Array<{ code: string }>).filter((d) => d.code === 'kube-expose/schema/enum-value').length, 0);
+});
