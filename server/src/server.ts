@@ -138,6 +138,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = st.doc.version;
     const file = parsed(st);
     const crossChanged = indexer.updateOpen(st.uri, file);
+    // Other open documents are re-checked only when what they can see of this one changed; the
+    // comparison runs after this document's own diagnostics are out.
+    setImmediate(() => crossChanged() && indexer.ready && recheckOpenDocuments(st));
     if (file.lines.lineCount > settings.largeFileLineLimit && !st.toldLarge) {
       st.toldLarge = true;
       const msg = `kube-expose: ${st.uri.split('/').pop()} has ${file.lines.lineCount} lines, more than kubeExpose.largeFileLineLimit (${settings.largeFileLineLimit}); syntax and schema checks still run, the costlier ones are skipped.`;
@@ -162,7 +165,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (docs.get(st.uri) !== st || st.doc.version !== version) return; // superseded
     st.findings = findings;
     void connection.sendDiagnostics({ uri: st.uri, version, diagnostics: findings.map(toDiagnostic) });
-    if (crossChanged && indexer.ready) recheckOpenDocuments(st);
   }
 
   function schedule(st: DocState, delay = debounceMs): void {

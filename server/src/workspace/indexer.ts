@@ -121,11 +121,14 @@ export class WorkspaceIndexer {
     return stats;
   }
 
-  /** An open document's current text. Returns true when other files may see a change. */
-  updateOpen(uri: string, parsed: ParsedFile): boolean {
+  /**
+   * An open document's current text. Returns a function that tells whether other files may see a
+   * change (it compares signatures: call it after the document's own diagnostics are out).
+   */
+  updateOpen(uri: string, parsed: ParsedFile): () => boolean {
     const key = canonicalUri(uri);
     this.open.add(key);
-    return this.index.update(key, parsed);
+    return this.index.put(key, parsed);
   }
 
   /** A document was closed: the disk version (if the file is part of the workspace) replaces the editor's. */

@@ -22,7 +22,7 @@ import {
   type Labels,
   type ServiceFacts,
 } from '../workspace/resources';
-import { closest, isSelf, routesTo, selectedWorkloads, whereIs, workloadName, workloads, yamlScalar, type Workload } from '../workspace/query';
+import { claimKey, closest, ingressesClaiming, isSelf, routesTo, selectedWorkloads, servicesIn, servicesWithNodePort, whereIs, workloadName, workloads, yamlScalar, type Workload } from '../workspace/query';
 import type { IndexedManifest, WorkspaceView } from '../workspace/view';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
@@ -183,9 +183,8 @@ function targetPorts(ctx: RuleContext, svc: ServiceFacts, selected: Workload[]):
 function duplicateNodePorts(ctx: RuleContext, ws: WorkspaceView, svc: ServiceFacts): void {
   for (const p of svc.ports) {
     if (p.nodePort === undefined) continue;
-    for (const other of ws.byKind('Service')) {
+    for (const other of servicesWithNodePort(ws, p.nodePort)) {
       if (isSelf(other, ctx.uri, ctx.manifest)) continue;
-      if (!serviceFacts(other.manifest).ports.some((q) => q.nodePort === p.nodePort)) continue;
       ctx.report({
         rule: R.nodePort.id,
         node: p.nodePortNode,
@@ -269,7 +268,7 @@ function networkPolicies(ctx: RuleContext, ws: WorkspaceView, ns: string, svc: S
 function checkIngress(ctx: RuleContext, ws: WorkspaceView): void {
   const m = ctx.manifest;
   const ns = namespaceIn(ws, ctx.uri, m);
-  const serviceNames = () => [...ws.byKind('Service')].filter((s) => s.namespace === ns).map((s) => s.manifest.name ?? '');
+  const serviceNames = () => servicesIn(ws, ns).map((s) => s.manifest.name ?? '');
   for (const b of ingressBackends(m)) {
     if (!b.serviceName) continue;
     const where = b.isDefault ? 'The default backend' : 'This backend';
@@ -313,15 +312,9 @@ function checkIngress(ctx: RuleContext, ws: WorkspaceView): void {
 
 function duplicatePaths(ctx: RuleContext, ws: WorkspaceView, m: Manifest): void {
   const myClass = ingressClassName(m).name ?? '';
-  const mine = ingressBackends(m).filter((b) => !b.isDefault);
-  if (!mine.length) return;
-  const others = [...ws.byKind('Ingress')].filter((o) => !isSelf(o, ctx.uri, m) && (ingressClassName(o.manifest).name ?? '') === myClass);
-  if (!others.length) return;
-  const claimKey = (b: { host: string; path?: string; pathType?: string }) => `${b.host}\u0000${b.path ?? '/'}\u0000${b.pathType ?? 'ImplementationSpecific'}`;
-  const claimed = new Map<string, IndexedManifest>();
-  for (const o of others) for (const b of ingressBackends(o.manifest)) if (!b.isDefault && !claimed.has(claimKey(b))) claimed.set(claimKey(b), o);
-  for (const b of mine) {
-    const o = claimed.get(claimKey(b));
+  for (const b of ingressBackends(m)) {
+    if (b.isDefault) continue;
+    const o = ingressesClaiming(ws, claimKey(myClass, b)).find((x) => !isSelf(x, ctx.uri, m));
     if (!o) continue;
     ctx.report({
       rule: R.ingressPath.id,
@@ -415,6 +408,8 @@ function exact(ctx: RuleContext): RuleContext {
 export const crossResourceCheckers: Checker[] = [
   {
     name: 'cross-resource/service',
+    // Not on files over kubeExpose.largeFileLineLimit: their findings are never reused across edits.
+    expensive: true,
     kinds: ['Service'],
     rules: [R.selectorNoMatch, R.selectorMany, R.targetPortName, R.targetPortNumber, R.nodePort, R.duplicateService, R.netpol, R.localSingle],
     check(ctx) {
@@ -423,6 +418,8 @@ export const crossResourceCheckers: Checker[] = [
   },
   {
     name: 'cross-resource/ingress',
+    // Not on files over kubeExpose.largeFileLineLimit: their findings are never reused across edits.
+    expensive: true,
     kinds: ['Ingress'],
     rules: [R.backendService, R.backendPort, R.ingressPath, R.ingressClass, R.tlsMissing, R.tlsType],
     check(ctx) {
@@ -431,6 +428,8 @@ export const crossResourceCheckers: Checker[] = [
   },
   {
     name: 'cross-resource/ingress-class',
+    // Not on files over kubeExpose.largeFileLineLimit: their findings are never reused across edits.
+    expensive: true,
     kinds: ['IngressClass'],
     rules: [R.defaultClass],
     check(ctx) {

@@ -38,21 +38,36 @@ export class WorkspaceIndex implements WorkspaceView {
   private nsOverride = new Map<string, string>();
   /** Increases whenever something other files' checks may read changes. */
   generation = 0;
+  /** Increases on every update or removal (derived lookup tables are rebuilt from it). */
+  version = 0;
 
   /**
    * Adds or replaces a file. Returns true when what other files' cross-resource checks read changed
    * (names, labels, selectors, ports, backends...), so the adapter knows to re-check other documents.
    */
   update(uri: string, input: ParsedFile | string): boolean {
-    const parsed = typeof input === 'string' ? parseFile(input) : input;
+    return this.put(uri, typeof input === 'string' ? parseFile(input) : input)();
+  }
+
+  /**
+   * Adds or replaces a file now, and returns the comparison `update` would make (did anything other
+   * files can see change?) as a function, so an adapter can run it after more urgent work.
+   */
+  put(uri: string, parsed: ParsedFile): () => boolean {
     const before = this.files.get(uri);
     this.files.set(uri, parsed);
     this.dirty = true;
+    this.version++;
     if (isKustomizationUri(uri)) this.kustomizations.set(uri, readKustomization(uri, parsed));
-    // Signatures are computed only when a file is replaced (never during the first indexing).
-    const changed = before === undefined || before === parsed ? before === undefined : fileSignature(uri, before) !== fileSignature(uri, parsed);
-    if (changed) this.generation++;
-    return changed;
+    let result: boolean | undefined;
+    return () => {
+      if (result === undefined) {
+        // Signatures are computed only when a file is replaced (never during the first indexing).
+        result = before === undefined ? true : before === parsed ? false : fileSignature(uri, before) !== fileSignature(uri, parsed);
+        if (result) this.generation++;
+      }
+      return result;
+    };
   }
 
   /** Removes a file; returns true when it was indexed. */
@@ -61,6 +76,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.kustomizations.delete(uri);
     if (had) {
       this.dirty = true;
+      this.version++;
       this.generation++;
     }
     return had;

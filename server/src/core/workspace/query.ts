@@ -4,7 +4,7 @@
  * select this workload. Pure functions over a `WorkspaceView`.
  */
 import type { Manifest } from '../yaml/parse';
-import { ingressBackends, mapSelects, podTemplate, serviceFacts, WORKLOAD_KINDS, type IngressBackend, type Labels, type PodTemplate } from './resources';
+import { ingressBackends, ingressClassName, mapSelects, podTemplate, serviceFacts, WORKLOAD_KINDS, type IngressBackend, type Labels, type PodTemplate } from './resources';
 import type { IndexedManifest, WorkspaceView } from './view';
 
 export interface Workload {
@@ -17,33 +17,109 @@ export function isSelf(item: IndexedManifest, uri: string, manifest: Manifest): 
   return item.manifest === manifest || (item.uri === uri && item.manifest.index === manifest.index);
 }
 
-/** Every workload (pod template) of a namespace; every namespace when `namespace` is undefined. */
-export function workloads(ws: WorkspaceView, namespace?: string): Workload[] {
-  const out: Workload[] = [];
+/**
+ * Lookup tables derived from a workspace, built once per index version so that checking a file of
+ * thousands of manifests stays linear (each Service looks up its workloads, routes and nodePorts).
+ */
+interface Tables {
+  workloads: Workload[];
+  workloadsByNs: Map<string, Workload[]>;
+  /** `ns \0 key \0 value` → workloads whose pod template has that label. */
+  workloadsByLabel: Map<string, Workload[]>;
+  servicesByNs: Map<string, IndexedManifest[]>;
+  routes: Map<string, Route[]>;
+  nodePorts: Map<number, IndexedManifest[]>;
+  /** `class \0 host \0 path \0 pathType` → Ingresses whose rules claim it. */
+  claims: Map<string, IndexedManifest[]>;
+}
+
+const tableCache = new WeakMap<WorkspaceView, { version: unknown; tables: Tables }>();
+
+function versionOf(ws: WorkspaceView): unknown {
+  const v = (ws as { version?: unknown }).version;
+  if (v !== undefined) return v;
+  const all = ws.all();
+  return Array.isArray(all) ? all.length : NaN; // NaN never equals itself: no caching
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+export function tables(ws: WorkspaceView): Tables {
+  const version = versionOf(ws);
+  const hit = tableCache.get(ws);
+  if (hit && hit.version === version) return hit.tables;
+  const t: Tables = { workloads: [], workloadsByNs: new Map(), workloadsByLabel: new Map(), servicesByNs: new Map(), routes: new Map(), nodePorts: new Map(), claims: new Map() };
   for (const kind of WORKLOAD_KINDS) {
     for (const item of ws.byKind(kind)) {
-      if (namespace !== undefined && item.namespace !== namespace) continue;
       const template = podTemplate(item.manifest);
-      if (template) out.push({ item, template });
+      if (!template) continue;
+      const w = { item, template };
+      t.workloads.push(w);
+      push(t.workloadsByNs, item.namespace, w);
+      for (const [k, v] of Object.entries(template.labels)) push(t.workloadsByLabel, `${item.namespace}\0${k}\0${v}`, w);
     }
   }
-  return out;
+  for (const item of ws.byKind('Service')) {
+    push(t.servicesByNs, item.namespace, item);
+    for (const p of serviceFacts(item.manifest).ports) if (p.nodePort !== undefined) push(t.nodePorts, p.nodePort, item);
+  }
+  for (const item of ws.byKind('Ingress')) {
+    const cls = ingressClassName(item.manifest).name ?? '';
+    const seen = new Set<string>();
+    for (const backend of ingressBackends(item.manifest)) {
+      if (backend.serviceName) push(t.routes, `${item.namespace}\0${backend.serviceName}`, { item, backend });
+      if (backend.isDefault) continue;
+      const key = claimKey(cls, backend);
+      if (!seen.has(key)) push(t.claims, key, item);
+      seen.add(key);
+    }
+  }
+  tableCache.set(ws, { version, tables: t });
+  return t;
+}
+
+/** What an Ingress rule path claims on its controller: class, host, path and path type. */
+export function claimKey(ingressClass: string, b: { host: string; path?: string; pathType?: string }): string {
+  return `${ingressClass}\0${b.host}\0${b.path ?? '/'}\0${b.pathType ?? 'ImplementationSpecific'}`;
+}
+
+/** The Ingresses claiming a class/host/path/pathType. */
+export function ingressesClaiming(ws: WorkspaceView, key: string): IndexedManifest[] {
+  return tables(ws).claims.get(key) ?? [];
+}
+
+/** Every workload (pod template) of a namespace; every namespace when `namespace` is undefined. */
+export function workloads(ws: WorkspaceView, namespace?: string): Workload[] {
+  const t = tables(ws);
+  return namespace === undefined ? t.workloads : t.workloadsByNs.get(namespace) ?? [];
 }
 
 /** The workloads whose pod template a Service selector selects. */
 export function selectedWorkloads(ws: WorkspaceView, namespace: string, selector: Labels): Workload[] {
-  if (Object.keys(selector).length === 0) return [];
-  return workloads(ws, namespace).filter((w) => mapSelects(selector, w.template.labels));
+  const entries = Object.entries(selector);
+  if (entries.length === 0) return [];
+  const [k, v] = entries[0];
+  const candidates = tables(ws).workloadsByLabel.get(`${namespace}\0${k}\0${v}`) ?? [];
+  return candidates.filter((w) => mapSelects(selector, w.template.labels));
+}
+
+/** The Services of a namespace. */
+export function servicesIn(ws: WorkspaceView, namespace: string): IndexedManifest[] {
+  return tables(ws).servicesByNs.get(namespace) ?? [];
+}
+
+/** Services using a nodePort. */
+export function servicesWithNodePort(ws: WorkspaceView, nodePort: number): IndexedManifest[] {
+  return tables(ws).nodePorts.get(nodePort) ?? [];
 }
 
 /** Services (of the workload's namespace) whose selector selects a workload's pods. */
 export function servicesSelecting(ws: WorkspaceView, namespace: string, labels: Labels): IndexedManifest[] {
-  const out: IndexedManifest[] = [];
-  for (const item of ws.byKind('Service')) {
-    if (item.namespace !== namespace) continue;
-    if (mapSelects(serviceFacts(item.manifest).selector, labels)) out.push(item);
-  }
-  return out;
+  return servicesIn(ws, namespace).filter((item) => mapSelects(serviceFacts(item.manifest).selector, labels));
 }
 
 export interface Route {
@@ -53,14 +129,7 @@ export interface Route {
 
 /** The Ingress backends of a namespace that route to the named Service. */
 export function routesTo(ws: WorkspaceView, namespace: string, serviceName: string): Route[] {
-  const out: Route[] = [];
-  for (const item of ws.byKind('Ingress')) {
-    if (item.namespace !== namespace) continue;
-    for (const backend of ingressBackends(item.manifest)) {
-      if (backend.serviceName === serviceName) out.push({ item, backend });
-    }
-  }
-  return out;
+  return tables(ws).routes.get(`${namespace}\0${serviceName}`) ?? [];
 }
 
 /** A workload as a user names it: `Deployment web` (with its namespace when asked). */

@@ -59,8 +59,21 @@ export interface PodTemplate {
   replicas?: number;
 }
 
-/** The pod template of a workload (or a bare Pod), or undefined for other kinds. */
+const templates = new WeakMap<Manifest, PodTemplate | null>();
+const services = new WeakMap<Manifest, ServiceFacts>();
+const backends = new WeakMap<Manifest, IngressBackend[]>();
+
+/** The pod template of a workload (or a bare Pod), or undefined for other kinds. Memoized per manifest. */
 export function podTemplate(m: Manifest): PodTemplate | undefined {
+  let t = templates.get(m);
+  if (t === undefined) {
+    t = readPodTemplate(m) ?? null;
+    templates.set(m, t);
+  }
+  return t ?? undefined;
+}
+
+function readPodTemplate(m: Manifest): PodTemplate | undefined {
   if (!m.kind) return undefined;
   let meta: AnyNode;
   let podSpec: AnyNode;
@@ -164,6 +177,15 @@ export interface ServiceFacts {
 }
 
 export function serviceFacts(m: Manifest): ServiceFacts {
+  let f = services.get(m);
+  if (!f) {
+    f = readServiceFacts(m);
+    services.set(m, f);
+  }
+  return f;
+}
+
+function readServiceFacts(m: Manifest): ServiceFacts {
   const spec = get(m.root, 'spec');
   const selectorNode = get(spec, 'selector');
   const ports = seqItems(get(spec, 'ports')).map((p): ServicePort => {
@@ -210,6 +232,15 @@ export interface IngressBackend {
 
 /** Every Service backend of an Ingress (rule paths and the default backend). */
 export function ingressBackends(m: Manifest): IngressBackend[] {
+  let b = backends.get(m);
+  if (!b) {
+    b = readIngressBackends(m);
+    backends.set(m, b);
+  }
+  return b;
+}
+
+function readIngressBackends(m: Manifest): IngressBackend[] {
   const spec = get(m.root, 'spec');
   const out: IngressBackend[] = [];
   const backend = (b: AnyNode, base: Omit<IngressBackend, 'serviceName' | 'nameNode' | 'portNumber' | 'portName' | 'portNode' | 'serviceNode'>) => {
