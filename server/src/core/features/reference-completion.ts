@@ -24,19 +24,21 @@ export function referenceCompletion(ctx: FeatureContext): CompletionItem[] {
   const m = ctx.manifest;
   if (!ws || !m?.isKubernetes) return [];
   const path = ctx.hit.path;
-  const ns = namespaceIn(ws, ctx.uri, m);
+  // Looked up only at the positions this provider serves (the index may need a refresh after an edit).
+  let nsCache: string | undefined;
+  const nsOf = () => (nsCache ??= namespaceIn(ws, ctx.uri, m));
   const replace = replaceSpan(ctx.hit.node, ctx.offset);
 
   if (m.kind === 'Ingress' && !ctx.hit.onKey) {
     const [a, b, c] = tail(path, 3);
     if ((a === 'backend' || a === 'defaultBackend') && b === 'service' && c === 'name') {
       return [...ws.byKind('Service')]
-        .filter((s) => s.namespace === ns && s.manifest.name)
+        .filter((s) => s.namespace === nsOf() && s.manifest.name)
         .map((s) => ({
           label: s.manifest.name!,
           kind: 'reference' as const,
           detail: `Service · ${describePorts(serviceFacts(s.manifest).ports)}`,
-          documentation: `Service \`${s.manifest.name}\` in namespace \`${ns}\` (${whereIs(s, ctx.uri)})`,
+          documentation: `Service \`${s.manifest.name}\` in namespace \`${nsOf()}\` (${whereIs(s, ctx.uri)})`,
           insertText: yamlScalar(s.manifest.name!),
           replace,
         }));
@@ -48,7 +50,7 @@ export function referenceCompletion(ctx: FeatureContext): CompletionItem[] {
         return span && span[0] <= ctx.offset && ctx.offset <= span[1];
       });
       if (!backend?.serviceName) return [];
-      const svc = ws.get('Service', ns, backend.serviceName)[0];
+      const svc = ws.get('Service', nsOf(), backend.serviceName)[0];
       if (!svc) return [];
       const ports = serviceFacts(svc.manifest).ports;
       if (r === 'number') {
@@ -86,7 +88,7 @@ export function referenceCompletion(ctx: FeatureContext): CompletionItem[] {
     const typingKey = (path.length === 2 && path[1] === 'selector' && !ctx.linePrefix.includes(':')) || (path.length === 3 && path[1] === 'selector' && ctx.hit.onKey);
     if (typingKey) {
       const seen = new Map<string, string[]>();
-      for (const w of workloads(ws, ns)) {
+      for (const w of workloads(ws, nsOf())) {
         for (const [k, v] of Object.entries(w.template.labels)) {
           const label = `${k}: ${v}`;
           const list = seen.get(label) ?? [];
@@ -102,14 +104,14 @@ export function referenceCompletion(ctx: FeatureContext): CompletionItem[] {
     if (path.length === 3 && path[1] === 'selector' && !ctx.hit.onKey && typeof path[2] === 'string') {
       const key = path[2];
       const values = new Map<string, string[]>();
-      for (const w of workloads(ws, ns)) {
+      for (const w of workloads(ws, nsOf())) {
         const v = w.template.labels[key];
         if (v !== undefined) values.set(v, [...(values.get(v) ?? []), `${w.template.kind} ${w.template.name}`]);
       }
       return [...values].map(([v, owners]) => ({ label: v, kind: 'reference' as const, detail: `pod label of ${owners.join(', ')}`, insertText: yamlScalar(v), replace }));
     }
     if (path.length === 4 && path[1] === 'ports' && path[3] === 'targetPort' && !ctx.hit.onKey) {
-      const selected = selectedWorkloads(ws, ns, serviceFacts(m).selector);
+      const selected = selectedWorkloads(ws, nsOf(), serviceFacts(m).selector);
       const items: CompletionItem[] = [];
       const seen = new Set<string>();
       for (const w of selected) {
