@@ -38,6 +38,7 @@ export async function findYamlFiles(root: string, opts: ScanOptions): Promise<{ 
     } catch {
       continue; // unreadable folder: skip it
     }
+    const candidates: string[] = [];
     for (const e of entries) {
       const abs = path.join(dir, e.name);
       const rel = path.relative(root, abs).split(path.sep).join('/');
@@ -45,16 +46,16 @@ export async function findYamlFiles(root: string, opts: ScanOptions): Promise<{ 
         if (SKIPPED_DIRS.has(e.name) || opts.isExcluded(rel)) continue;
         queue.push(abs);
       } else if ((e.isFile() || e.isSymbolicLink()) && /\.ya?ml$/i.test(e.name) && !opts.isExcluded(rel)) {
-        try {
-          const st = await fs.stat(abs);
-          if (!st.isFile()) continue;
-          if (st.size > max) skippedLarge.push(abs);
-          else files.push({ path: abs, size: st.size });
-        } catch {
-          /* vanished meanwhile */
-        }
+        candidates.push(abs);
       }
     }
+    // The sizes of a folder's files are asked for all at once (the thread pool runs them in parallel).
+    const stats = await Promise.all(candidates.map((p) => fs.stat(p).catch(() => undefined)));
+    stats.forEach((st, i) => {
+      if (!st?.isFile()) return; // vanished meanwhile, or a link to a folder
+      if (st.size > max) skippedLarge.push(candidates[i]);
+      else files.push({ path: candidates[i], size: st.size });
+    });
     if (++visited % 50 === 0) await opts.yieldNow?.();
   }
   return { files, skippedLarge };
