@@ -44,7 +44,7 @@ function schemaForYls() {
 }
 
 const SERVER_CMDS = {
-  'kube-expose': () => [process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio']],
+  'kube-expose': () => [process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio']],
   'yaml-language-server': () => [process.env.YLS_NODE ?? process.execPath, [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio']],
 };
 
@@ -135,6 +135,8 @@ async function runServer(name, text, fileUri, schema) {
   } catch { r.peakRssMb = NaN; }
   await Promise.race([conn.sendRequest('shutdown').catch(() => {}), new Promise((res) => setTimeout(res, 2000))]);
   conn.sendNotification('exit');
+  // Let the server exit by itself (a --cpu-prof profile is written at exit), then make sure.
+  await new Promise((res) => { const t = setTimeout(res, 5000); child.once('exit', () => { clearTimeout(t); res(); }); });
   conn.dispose();
   child.kill();
   if (r.diagnosticsCount === undefined) r.stderr = stderr.slice(-2000);

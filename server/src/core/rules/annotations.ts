@@ -259,28 +259,6 @@ function checkIngressNginx(ctx: RuleContext, entries: Entry[]): void {
     }
   }
 
-  // Annotations on an Ingress whose class belongs to another controller.
-  // Read the workspace only when there is a class to look up, so other Ingresses stay cacheable.
-  const className = str(getIn(spec, ['ingressClassName'])) ?? str(getIn(root, ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION]));
-  const ws = className ? ctx.workspace : undefined;
-  if (ws && className) {
-    for (const ic of ws.byKind('IngressClass')) {
-      if (ic.manifest.name !== className) continue;
-      const controller = str(getIn(ic.manifest.root, ['spec', 'controller']));
-      if (controller && !controller.includes('ingress-nginx')) {
-        const live = nginx.filter((e) => e.spec && e.spec.status.state !== 'removed');
-        if (live.length) {
-          ctx.report({
-            rule: R.otherController.id,
-            node: live[0].keyNode,
-            message: `IngressClass \`${className}\` is handled by \`${controller}\`, not ingress-nginx, so the ${live.length} ${prefix}/ annotation${live.length > 1 ? 's' : ''} of this Ingress ${live.length > 1 ? 'are' : 'is'} ignored. Use that controller's own configuration.`,
-          });
-        }
-      }
-      break;
-    }
-  }
-
   // The project's retirement, once per Ingress.
   if (ctx.settings.ingressNginxRetirementNotice) {
     ctx.report({
@@ -312,10 +290,38 @@ function checkCertManager(ctx: RuleContext, entries: Entry[]): void {
   }
 }
 
+/**
+ * Annotations on an Ingress whose class belongs to another controller. A checker of its own: it
+ * reads the workspace, so it runs on every check, while the main annotation checker's findings
+ * depend on the document alone and are reused across edits.
+ */
+function checkOtherController(ctx: RuleContext): void {
+  const root = ctx.manifest.root;
+  const className = str(getIn(root, ['spec', 'ingressClassName'])) ?? str(getIn(root, ['metadata', 'annotations', INGRESS_CLASS_ANNOTATION]));
+  const ws = className ? ctx.workspace : undefined;
+  if (!ws || !className) return;
+  let controller: string | undefined;
+  for (const ic of ws.byKind('IngressClass')) {
+    if (ic.manifest.name !== className) continue;
+    controller = str(getIn(ic.manifest.root, ['spec', 'controller']));
+    break;
+  }
+  // Only a class known in the workspace to belong to another controller is worth reading the annotations for.
+  if (!controller || controller.includes('ingress-nginx')) return;
+  const prefix = ctx.settings.ingressNginxAnnotationPrefix;
+  const live = annotationEntries(ctx).entries.filter((e) => nginxSuffix(e.key, prefix) !== undefined && !isTemplated(e.key) && e.spec && e.spec.status.state !== 'removed');
+  if (live.length === 0) return;
+  ctx.report({
+    rule: R.otherController.id,
+    node: live[0].keyNode,
+    message: `IngressClass \`${className}\` is handled by \`${controller}\`, not ingress-nginx, so the ${live.length} ${prefix}/ annotation${live.length > 1 ? 's' : ''} of this Ingress ${live.length > 1 ? 'are' : 'is'} ignored. Use that controller's own configuration.`,
+  });
+}
+
 export const annotationsCheckers: Checker[] = [
   {
     name: 'annotations',
-    rules: Object.values(R),
+    rules: Object.values(R).filter((r) => r !== R.otherController),
     check(ctx) {
       const kind = ctx.manifest.kind ?? '';
       const { entries } = annotationEntries(ctx);
@@ -326,6 +332,12 @@ export const annotationsCheckers: Checker[] = [
         checkCertManager(ctx, entries);
       }
     },
+  },
+  {
+    name: 'annotations/other-controller',
+    rules: [R.otherController],
+    kinds: ['Ingress'],
+    check: checkOtherController,
   },
 ];
 

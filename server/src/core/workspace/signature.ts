@@ -7,7 +7,8 @@ import { get, getIn, type AnyNode } from '../yaml/ast';
 import type { Manifest } from '../yaml/parse';
 import { podTemplate } from './resources';
 
-const cache = new WeakMap<Manifest, string>();
+// Keyed by the parsed document, which an incremental re-parse reuses for unchanged text.
+const cache = new WeakMap<object, string>();
 
 function json(node: AnyNode): string {
   if (node === null || node === undefined) return '';
@@ -19,7 +20,7 @@ function json(node: AnyNode): string {
 }
 
 export function manifestSignature(m: Manifest): string {
-  const hit = cache.get(m);
+  const hit = cache.get(m.doc);
   if (hit !== undefined) return hit;
   let sig = '';
   if (m.isKubernetes && !m.isTemplate && m.kind) {
@@ -33,6 +34,6 @@ export function manifestSignature(m: Manifest): string {
       sig += `|${json(get(m.root, 'spec'))}`;
     }
   }
-  cache.set(m, sig);
+  cache.set(m.doc, sig);
   return sig;
 }

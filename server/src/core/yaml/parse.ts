@@ -63,26 +63,33 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   if (!chunks) {
     docs = parseWhole(text).map((doc) => ({ doc, reused: false }));
   } else {
-    const old = new Map<string, Array<{ doc: Document.Parsed; start: number }>>();
-    for (const c of previous?.chunks ?? []) {
-      const list = old.get(c.text) ?? [];
+    const prev = previous?.chunks ?? [];
+    // Unchanged documents before and after the edit are found by comparing in order from both
+    // ends; only what is left in the middle is looked up by text (a paste may move documents).
+    let head = 0;
+    while (head < chunks.length && head < prev.length && chunks[head].text === prev[head].text) head++;
+    let tail = 0;
+    while (tail < chunks.length - head && tail < prev.length - head && chunks[chunks.length - 1 - tail].text === prev[prev.length - 1 - tail].text) tail++;
+    const middle = new Map<string, Array<{ doc: Document.Parsed; start: number }>>();
+    for (const c of prev.slice(head, prev.length - tail)) {
+      const list = middle.get(c.text) ?? [];
       list.push(c);
-      old.set(c.text, list);
+      middle.set(c.text, list);
     }
     docs = [];
-    for (const c of chunks) {
-      const hit = old.get(c.text)?.shift();
+    chunks.forEach((c, i) => {
+      const hit = i < head ? prev[i] : i >= chunks.length - tail ? prev[prev.length - (chunks.length - i)] : middle.get(c.text)?.shift();
       if (hit) {
         if (hit.start !== c.start) shiftDocument(hit.doc, c.start - hit.start);
         docs.push({ doc: hit.doc, reused: true });
-        continue;
+        return;
       }
       const parsed = parseWhole(c.text);
       for (const d of parsed) {
         if (c.start) shiftDocument(d, c.start);
         docs.push({ doc: d, reused: false });
       }
-    }
+    });
   }
   const manifests = docs.map(({ doc }, index) => toManifest(doc, index, text));
   // Remember each chunk's document (one per chunk when splitting worked) for the next parse.
@@ -146,13 +153,36 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
   visit(doc.contents);
 }
 
+/** What a document is, by its content: the same for a reused (moved) document, so computed once. */
+interface Identity {
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  isKubernetes: boolean;
+  isTemplate: boolean;
+}
+const identities = new WeakMap<object, Identity>();
+
+function identityOf(doc: Document.Parsed, root: AnyNode, text: string, start: number, end: number): Identity {
+  const hit = identities.get(doc);
+  if (hit) return hit;
+  const meta = findPair(root, 'metadata')?.value;
+  const id: Identity = {
+    apiVersion: str(findPair(root, 'apiVersion')?.value),
+    kind: str(findPair(root, 'kind')?.value),
+    name: str(findPair(meta, 'name')?.value),
+    namespace: str(findPair(meta, 'namespace')?.value),
+    isKubernetes: isMap(root) && findPair(root, 'apiVersion') !== undefined && findPair(root, 'kind') !== undefined,
+    isTemplate: text.slice(start, end).includes('{{'),
+  };
+  identities.set(doc, id);
+  return id;
+}
+
 function toManifest(doc: Document.Parsed, index: number, text: string): Manifest {
   const root = doc.contents as AnyNode;
   const [start, , end] = doc.range ?? [0, 0, 0];
-  const apiVersion = str(findPair(root, 'apiVersion')?.value);
-  const kind = str(findPair(root, 'kind')?.value);
-  const meta = findPair(root, 'metadata')?.value;
-  const isKubernetes = isMap(root) && findPair(root, 'apiVersion') !== undefined && findPair(root, 'kind') !== undefined;
   const syntax: SyntaxProblem[] = [];
   for (const e of doc.errors) syntax.push(problem(e, 'error', text.length));
   for (const w of doc.warnings) syntax.push(problem(w, 'warning', text.length));
@@ -162,13 +192,8 @@ function toManifest(doc: Document.Parsed, index: number, text: string): Manifest
     root,
     start,
     end,
-    contentStart: (root && root.range ? root.range[0] : start),
-    apiVersion,
-    kind,
-    name: str(findPair(meta, 'name')?.value),
-    namespace: str(findPair(meta, 'namespace')?.value),
-    isKubernetes,
-    isTemplate: text.slice(start, end).includes('{{'),
+    contentStart: root && root.range ? root.range[0] : start,
+    ...identityOf(doc, root, text, start, end),
     syntax,
   };
 }
