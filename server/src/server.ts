@@ -31,6 +31,8 @@ interface DocState {
   cache: core.AnalysisCache;
   /** The user was told once that this file is over the large-file limit. */
   toldLarge?: boolean;
+  /** When the document was last checked (for the debounce's leading edge). */
+  lastRun?: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -167,16 +169,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: st.uri, version, diagnostics: findings.map(toDiagnostic) });
   }
 
+  /**
+   * Debounce with a leading edge: the first change after a quiet spell is checked at once (the
+   * person sees the result of a single edit immediately), the changes of a burst are coalesced and
+   * checked `debounceMs` after the last one.
+   */
   function schedule(st: DocState, delay = debounceMs): void {
-    if (st.timer) clearTimeout(st.timer);
-    st.timer = setTimeout(() => {
+    const run = () => {
       st.timer = undefined;
+      st.lastRun = Date.now();
       try {
         validate(st);
       } catch (e) {
         connection.console.error(`validation failed for ${st.uri}: ${e instanceof Error ? e.stack : String(e)}`);
       }
-    }, delay);
+    };
+    if (st.timer) clearTimeout(st.timer);
+    const quiet = st.lastRun === undefined || Date.now() - st.lastRun >= Math.max(delay, 1) * 2;
+    st.timer = setTimeout(run, quiet ? 0 : delay);
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {

@@ -36,9 +36,9 @@ export function ruleLevel(settings: Settings, id: string, fallback: Severity): R
 export class AnalysisCache {
   private readonly perDoc = new WeakMap<object, { settings: Settings; workspace?: WorkspaceView; base: number; results: Map<string, Finding[]> }>();
 
-  get(doc: object, settings: Settings, base: number) {
+  get(doc: object, settings: Settings): { base: number; results: Map<string, Finding[]> } | undefined {
     const e = this.perDoc.get(doc);
-    return e && e.settings === settings ? { ...e, delta: base - e.base } : undefined;
+    return e && e.settings === settings ? e : undefined;
   }
 
   set(doc: object, settings: Settings, base: number, results: Map<string, Finding[]>): void {
@@ -104,15 +104,17 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       push(meta.id, meta.severity, { message: p.message, span: [p.start, p.end] });
     }
     if (!manifest.isKubernetes || manifest.isTemplate) continue;
-    const cached = cache?.get(manifest.doc, settings, manifest.start);
+    const cached = cache?.get(manifest.doc, settings);
+    const delta = cached ? manifest.start - cached.base : 0;
     const results = new Map<string, Finding[]>();
     for (const checker of checkers) {
       if (checker.kinds && (!manifest.kind || !checker.kinds.includes(manifest.kind))) continue;
       if (large && checker.expensive) continue;
       const reuse = cached?.results.get(checker.name);
       if (reuse) {
-        for (const f of reuse) out.push(moved(f, cached!.delta, file));
-        results.set(checker.name, reuse.map((f) => moved(f, cached!.delta, file)));
+        const again = reuse.map((f) => moved(f, delta, file));
+        for (const f of again) out.push(f);
+        results.set(checker.name, again);
         continue;
       }
       const known = rulesOf(checker);

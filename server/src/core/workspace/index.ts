@@ -63,7 +63,7 @@ export class WorkspaceIndex implements WorkspaceView {
     return () => {
       if (result === undefined) {
         // Signatures are computed only when a file is replaced (never during the first indexing).
-        result = before === undefined ? true : before === parsed ? false : fileSignature(uri, before) !== fileSignature(uri, parsed);
+        result = before === undefined ? true : before === parsed ? false : !sameSignature(uri, before, parsed);
         if (result) this.generation++;
       }
       return result;
@@ -158,20 +158,23 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-const fileSignatures = new WeakMap<ParsedFile, string>();
-
-/** What other files can see of a file (see signature.ts), cached per parse. */
-function fileSignature(uri: string, parsed: ParsedFile): string {
-  let sig = fileSignatures.get(parsed);
-  if (sig !== undefined) return sig;
-  sig = '';
-  for (const m of parsed.manifests) sig += manifestSignature(m) + '\n';
-  if (isKustomizationUri(uri)) {
-    const k = readKustomization(uri, parsed);
-    sig += `kustomization ${k.namespace ?? ''} ${k.resources.join(',')}`;
+/**
+ * Whether two parses of a file look the same to other files (see signature.ts). Compared document
+ * by document: the signatures of documents an incremental parse reused are the same cached strings.
+ */
+function sameSignature(uri: string, a: ParsedFile, b: ParsedFile): boolean {
+  if (a.manifests.length !== b.manifests.length) return false;
+  for (let i = 0; i < a.manifests.length; i++) {
+    const x = a.manifests[i];
+    const y = b.manifests[i];
+    if (x.doc !== y.doc && manifestSignature(x) !== manifestSignature(y)) return false;
   }
-  fileSignatures.set(parsed, sig);
-  return sig;
+  if (isKustomizationUri(uri)) {
+    const k1 = readKustomization(uri, a);
+    const k2 = readKustomization(uri, b);
+    if (k1.namespace !== k2.namespace || k1.resources.join(',') !== k2.resources.join(',')) return false;
+  }
+  return true;
 }
 
 /** Builds an index over a set of files (the CLI: every file of one run). */
