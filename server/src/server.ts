@@ -46,7 +46,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docs = new Map<string, DocState>();
   let settings: core.Settings = core.normalizeSettings({});
-  let debounceMs = options.debounceMs ?? 20;
+  let debounceMs = options.debounceMs ?? 10;
   let hasConfigurationCapability = false;
   let snippetEdits = false;
   let reportedCrash = false;

@@ -73,6 +73,8 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
   const large = file.lines.lineCount > settings.largeFileLineLimit;
   let prevEnd = 0;
   const directiveAt = directiveOffsets(file.text);
+  // The checkers that apply to each kind, worked out once per call.
+  const byKind = new Map<string, readonly Checker[]>();
   for (const manifest of file.manifests) {
     const zoneStart = prevEnd;
     prevEnd = manifest.end;
@@ -107,8 +109,9 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
     const cached = cache?.get(manifest.doc, settings);
     const delta = cached ? manifest.start - cached.base : 0;
     const results = new Map<string, Finding[]>();
-    for (const checker of checkers) {
-      if (checker.kinds && (!manifest.kind || !checker.kinds.includes(manifest.kind))) continue;
+    let forKind = byKind.get(manifest.kind ?? '');
+    if (!forKind) byKind.set(manifest.kind ?? '', (forKind = checkers.filter((c) => !c.kinds || (!!manifest.kind && c.kinds.includes(manifest.kind)))));
+    for (const checker of forKind) {
       if (large && checker.expensive) continue;
       const reuse = cached?.results.get(checker.name);
       if (reuse) {

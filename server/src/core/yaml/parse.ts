@@ -112,7 +112,7 @@ function parseWhole(text: string): Document.Parsed[] {
  * when the text has directives (`%YAML`), where documents are not independent of each other.
  */
 export function splitDocuments(text: string): Array<{ text: string; start: number }> | undefined {
-  if (/^%/m.test(text)) return undefined;
+  if (text.charCodeAt(0) === 37 /* % */ || text.includes('\n%')) return undefined;
   const starts: number[] = [0];
   const re = /^---(?=[ \t\r\n]|$)/gm;
   let m: RegExpExecArray | null;
