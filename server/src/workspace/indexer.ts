@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isKustomizationUri, WorkspaceIndex } from '../core/workspace';
+import { parseFile } from '../core/yaml/parse';
 import type { ParsedFile } from '../core';
 import { excludeMatcher } from './glob';
 import { findYamlFiles, MAX_FILE_BYTES, SKIPPED_DIRS } from './scan';
@@ -54,7 +55,18 @@ export function mayHoldManifests(uri: string, text: string): boolean {
 export const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 export class WorkspaceIndexer {
-  readonly index = new WorkspaceIndex();
+  private live = new WorkspaceIndex();
+  /** Files changed on disk while a scan runs: re-read once the scan's index is in place. */
+  private touchedDuringScan = new Set<string>();
+  private scanning = false;
+
+  /**
+   * The index requests and checks read. A scan fills a separate index and swaps it in when done,
+   * so requests during the scan see only the open documents and never pay for a half-built index.
+   */
+  get index(): WorkspaceIndex {
+    return this.live;
+  }
   private readonly open = new Set<string>();
   private folders: string[] = [];
   private isExcluded: (rel: string) => boolean = () => false;
@@ -73,6 +85,8 @@ export class WorkspaceIndexer {
     progress?.begin('Kube Expose: indexing manifests', 0, 'finding YAML files');
     let files = 0;
     let skippedLarge = 0;
+    const staging = new WorkspaceIndex();
+    this.scanning = true;
     try {
       const found: string[] = [];
       for (const folder of this.folders) {
@@ -98,7 +112,7 @@ export class WorkspaceIndexer {
           const uri = canonicalUri(pathToFileURL(batch[j]).href);
           if (text === undefined || this.open.has(uri)) continue;
           if (!mayHoldManifests(uri, text)) continue; // compose files, CI workflows, Helm values: not parsed
-          this.index.update(uri, text);
+          staging.put(uri, parseFile(text));
           files++;
           if (Date.now() - lastYield > 8) {
             await yieldNow();
@@ -112,7 +126,18 @@ export class WorkspaceIndexer {
           progress?.report(pct, `${i + batch.length} of ${found.length} files`);
         }
       }
+      // Swap in the scan's index, with the editor's text of open documents.
+      for (const uri of this.open) {
+        const f = this.live.file(uri);
+        if (f) staging.put(uri, f);
+      }
+      this.live = staging;
+      this.scanning = false;
+      const touched = [...this.touchedDuringScan];
+      this.touchedDuringScan.clear();
+      for (const uri of touched) if (!this.open.has(uri)) await this.refreshFromDisk(uri);
     } finally {
+      if (run === this.run) this.scanning = false;
       progress?.done();
     }
     this.ready = true;
@@ -135,6 +160,7 @@ export class WorkspaceIndexer {
   async closeDoc(uri: string): Promise<boolean> {
     const key = canonicalUri(uri);
     this.open.delete(key);
+    if (this.scanning) this.touchedDuringScan.add(key); // the scan may have skipped it while it was open
     return this.refreshFromDisk(key);
   }
 
@@ -144,6 +170,7 @@ export class WorkspaceIndexer {
     for (const c of changes) {
       const key = canonicalUri(c.uri);
       if (this.open.has(key)) continue; // the editor's version wins while open
+      if (this.scanning) this.touchedDuringScan.add(key);
       if (c.type === 3) {
         changed = this.index.remove(key) || changed;
         changed = this.index.removeUnder(key).length > 0 || changed;
