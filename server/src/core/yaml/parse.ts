@@ -17,7 +17,7 @@ export interface SyntaxProblem {
 }
 
 /** One YAML document of a file, with what a Kubernetes user knows it by. */
-export interface Manifest {
+export interface Manifest extends Identity {
   /** Zero-based position of the document in its file. */
   index: number;
   doc: Document.Parsed;
@@ -28,14 +28,6 @@ export interface Manifest {
   end: number;
   /** Offset of the document's top-level node (after any `---` marker and leading comments). */
   contentStart: number;
-  apiVersion?: string;
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  /** The document is a Kubernetes object: a map with both `apiVersion` and `kind`. */
-  isKubernetes: boolean;
-  /** The document holds Go template markers (`{{ }}`, e.g. an unrendered Helm template). */
-  isTemplate: boolean;
   syntax: SyntaxProblem[];
 }
 
@@ -154,12 +146,14 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
 }
 
 /** What a document is, by its content: the same for a reused (moved) document, so computed once. */
-interface Identity {
+export interface Identity {
   apiVersion?: string;
   kind?: string;
   name?: string;
   namespace?: string;
+  /** The document is a Kubernetes object: a map with both `apiVersion` and `kind`. */
   isKubernetes: boolean;
+  /** The document holds Go template markers (`{{ }}`, e.g. an unrendered Helm template). */
   isTemplate: boolean;
 }
 const identities = new WeakMap<object, Identity>();
