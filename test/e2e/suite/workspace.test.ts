@@ -100,4 +100,23 @@ suite('workspace index (cross-file checks)', () => {
     assert.ok(await depEditor.document.save());
     await waitForDiagnostics(svcUri(), lacks(SELECTOR_RULE), 'the selector diagnostic to disappear after the fix was saved', 20_000);
   });
+
+  test('CodeLens above the Service and go to definition from its selector reach the Deployment', async () => {
+    await activate();
+    const svcDoc = await vscode.workspace.openTextDocument(svcUri());
+    await vscode.window.showTextDocument(svcDoc);
+    let titles: string[] = [];
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', svcUri(), 10)) ?? [];
+      titles = lenses.map((l) => l.command?.title ?? '');
+      if (titles.includes('selects 2 pods from Deployment shop')) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(titles.includes('selects 2 pods from Deployment shop'), `CodeLens titles: ${JSON.stringify(titles)}`);
+    const at = svcDoc.positionAt(svcDoc.getText().indexOf('app: shop') + 1);
+    const defs = (await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', svcUri(), at)) ?? [];
+    const targets = defs.map((d) => ('targetUri' in d ? d.targetUri : d.uri).toString());
+    assert.deepEqual(targets, [depUri().toString()]);
+  });
 });
