@@ -12,4 +12,6 @@ export { hover } from './features/hover';
 export { documentSymbols, type DocumentSymbol } from './features/symbols';
 export type { CompletionItem, HoverResult } from './features/types';
 export type { WorkspaceView, IndexedManifest } from './workspace/view';
+export { buildWorkspace, WorkspaceIndex, type WorkspaceFile } from './workspace';
+export { definition, references, codeLenses, type Location, type CodeLensData } from './features/navigation';
 export { conversionsAt, applyEdits, snippetToPlain, type Conversion } from './convert';
