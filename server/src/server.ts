@@ -27,6 +27,8 @@ interface DocState {
   parsed?: core.ParsedFile;
   parsedVersion?: number;
   findings?: core.Finding[];
+  /** The document version `findings` were computed for. */
+  findingsVersion?: number;
   /** Findings of unchanged documents, reused across edits. */
   cache: core.AnalysisCache;
   /** The user was told once that this file is over the large-file limit. */
@@ -166,6 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
     if (docs.get(st.uri) !== st || st.doc.version !== version) return; // superseded
     st.findings = findings;
+    st.findingsVersion = version;
     void connection.sendDiagnostics({ uri: st.uri, version, diagnostics: findings.map(toDiagnostic) });
   }
 
@@ -243,7 +246,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!st) return [];
     const file = parsed(st);
     // Findings of an older version have offsets into older text: recompute when stale.
-    if (st.parsedVersion !== st.doc.version || !st.findings) validate(st);
+    if (st.findingsVersion !== st.doc.version) validate(st);
     if (context.only?.some((k) => FIX_ALL.startsWith(k))) return fixAll(st, file);
     const start = file.lines.offsetAt(range.start);
     const end = file.lines.offsetAt(range.end);

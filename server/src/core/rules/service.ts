@@ -13,7 +13,7 @@ import { findPair, get, getIn, isMap, isScalar, isSeq, mapItems, num, scalarText
 import type { Checker, RuleContext, RuleMeta } from './types';
 
 const R = {
-  nameFormat: { id: 'service/name-format', severity: 'error', summary: 'Service name is not a DNS-1035 label', description: 'A Service name becomes a DNS name in the cluster, so it must be a DNS-1035 label: at most 63 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit.' },
+  nameFormat: { id: 'service/name-format', severity: 'error', summary: 'Service name is not a valid DNS label', description: 'A Service name becomes a DNS name in the cluster: at most 63 lowercase letters, digits and hyphens, ending with a letter or digit. Up to Kubernetes 1.35 it must start with a letter (DNS-1035 label); from 1.36 it may start with a digit (DNS-1123 label).' },
   portsRequired: { id: 'service/ports-required', severity: 'error', summary: 'Service has no ports', description: 'Every Service except a headless one (clusterIP: None) and an ExternalName Service must list at least one port.' },
   portRange: { id: 'service/port-range', severity: 'error', summary: 'Port number outside 1-65535', description: 'Service ports, target ports and node ports must be between 1 and 65535.' },
   portNameFormat: { id: 'service/port-name-format', severity: 'error', summary: 'Service port name is not a DNS-1123 label', description: 'Service port names must be DNS-1123 labels: lowercase letters, digits and hyphens, at most 63 characters.' },
@@ -63,8 +63,12 @@ function checkService(ctx: RuleContext): void {
   const nameNode = getIn(root, ['metadata', 'name']);
   const name = str(nameNode);
   if (name !== undefined && !isPlaceholder(name)) {
-    const p = dns1035Label(name);
-    if (p.length) ctx.report({ rule: R.nameFormat.id, node: nameNode, message: `Service name '${name}' is not valid: it ${messages(p)}. It becomes a DNS name, e.g. '${suggestLabel(name)}'.` });
+    // Since Kubernetes 1.36 (RelaxedServiceNameValidation, KEP-5311) a Service name may start with
+    // a digit: a DNS-1123 label; before, a DNS-1035 label. A real 1.37 API server accepts `1web`.
+    const relaxed = minorOf(ctx.settings.kubernetesVersion) >= 36;
+    const p = relaxed ? dns1123Label(name) : dns1035Label(name);
+    const since = !relaxed && dns1123Label(name).length === 0 ? ` (Kubernetes 1.36 and later accept it; kubeExpose.kubernetesVersion is ${ctx.settings.kubernetesVersion})` : '';
+    if (p.length) ctx.report({ rule: R.nameFormat.id, node: nameNode, message: `Service name '${name}' is not valid: it ${messages(p)}${since}. It becomes a DNS name, e.g. '${suggestLabel(name)}'.` });
   }
   if (!isMap(spec)) return;
 
@@ -443,6 +447,12 @@ function checkEndpointSlice(ctx: RuleContext): void {
 }
 
 export const SERVICE_RULES: readonly RuleMeta[] = [...Object.values(R), ...Object.values(E)];
+
+/** The minor version of a `1.NN` Kubernetes version string. */
+function minorOf(version: string): number {
+  const m = /^1\.(\d+)/.exec(version);
+  return m ? Number(m[1]) : 0;
+}
 
 export const serviceCheckers: Checker[] = [
   {
