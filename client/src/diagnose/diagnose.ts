@@ -285,6 +285,21 @@ function checkSelector(ctx: Ctx, hasSelector: boolean): void {
     });
     return;
   }
+  // Pods we may not read: no pod seen says nothing about the selector.
+  const podsGap = snap.gaps.find((g) => g.resource === 'pods');
+  if (podsGap) {
+    const readyEndpoints = snap.endpointSlices.reduce((n, es) => n + (es.endpoints ?? []).filter((e) => e.conditions?.ready !== false).length, 0);
+    add(ctx, {
+      id: 'selector-matches-pods',
+      title: 'Selector matches pods',
+      status: 'skip',
+      summary: `The pods could not be read (${podsGap.message.replace(/\.$/, '')}), so whether the selector ${formatLabels(sel)} matches pods is not known.`,
+      evidence: snap.endpointSlices.length ? [`the EndpointSlices list ${plural(readyEndpoints, 'ready endpoint')}, which the cluster derives from the pods the selector matches`] : [],
+      fix: `Ask for permission to ${podsGap.verb} pods in namespace ${snap.namespace} to check this hop.`,
+      hop: 'pods',
+    });
+    return;
+  }
   // Near misses: pods sharing the most selector pairs, and what differs.
   const keys = Object.keys(sel);
   const scored = snap.pods
@@ -436,7 +451,8 @@ function checkEndpointSlices(ctx: Ctx, hasSelector: boolean): void {
     status = 'warn';
     summary = `Some ready pods are listed without a port of the Service: ${[...lackingPort.entries()].map(([p, pods]) => `${p} (${pods.join(', ')})`).join('; ')}.`;
     fix = 'Those pods do not declare the named targetPort: see the target port check.';
-  } else if (missing.length || extra.length) {
+  } else if ((missing.length || extra.length) && !ctx.snap.gaps.some((g) => g.resource === 'pods')) {
+    // Compared with the ready pods only when the pods could be read.
     status = 'warn';
     summary = `The EndpointSlices list ${plural(readyAddrs.size, 'ready address', 'ready addresses')} but disagree with the ready pods.`;
     fix = 'Usually a rollout in progress; if it persists, check kube-controller-manager and the pods\' IPs.';
