@@ -70,7 +70,14 @@ function checkService(ctx: RuleContext): void {
     const since = !relaxed && dns1123Label(name).length === 0 ? ` (Kubernetes 1.36 and later accept it; kubeExpose.kubernetesVersion is ${ctx.settings.kubernetesVersion})` : '';
     if (p.length) ctx.report({ rule: R.nameFormat.id, node: nameNode, message: `Service name '${name}' is not valid: it ${messages(p)}${since}. It becomes a DNS name, e.g. '${suggestLabel(name)}'.` });
   }
-  if (!isMap(spec)) return;
+  if (!isMap(spec)) {
+    // No spec at all is a ClusterIP Service without ports, which the API server refuses too.
+    if (spec === undefined || spec === null || (isScalar(spec) && spec.value === null)) {
+      const at = findPair(root, 'spec')?.key ?? findPair(root, 'kind')?.value;
+      ctx.report({ rule: R.portsRequired.id, node: at as AnyNode, message: 'This Service has no spec and so no ports: add spec.ports with at least one port (only headless Services with clusterIP: None and ExternalName Services may have none).' });
+    }
+    return;
+  }
 
   const typeNode = get(spec, 'type');
   const type = str(typeNode) ?? 'ClusterIP';
