@@ -1,6 +1,7 @@
 /** The registry: every checker of every family, in the order they run. */
 import type { Checker, RuleMeta } from './types';
 import { schemaCheckers } from './schema';
+import { metadataCheckers } from './metadata';
 import { apiVersionsCheckers } from './api-versions';
 import { serviceCheckers } from './service';
 import { ingressCheckers } from './ingress';
@@ -12,6 +13,7 @@ import { FILE_RULES } from './file-rules';
 export const CHECKERS: readonly Checker[] = [
   ...apiVersionsCheckers,
   ...schemaCheckers,
+  ...metadataCheckers,
   ...serviceCheckers,
   ...ingressCheckers,
   ...annotationsCheckers,
