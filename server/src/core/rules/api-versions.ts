@@ -2,13 +2,14 @@
  * apiVersions a cluster of the target Kubernetes version (setting `kubernetesVersion`) no longer
  * serves, does not serve yet, or serves deprecated. Data: catalog/api-versions.ts.
  */
-import { apiVersionInfo, servedState, type ApiVersionInfo } from '../catalog/api-versions';
+import { apiVersionInfo, apiVersionsOfKind, servedState, type ApiVersionInfo } from '../catalog/api-versions';
 import { findPair, get, isMap, isSeq, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
 
 const R = {
   removed: { id: 'api-versions/removed', severity: 'error', summary: 'apiVersion removed from Kubernetes', description: 'The API server of the target Kubernetes version (setting kubernetesVersion) no longer serves this apiVersion of the kind, so kubectl apply fails. Move to the current apiVersion; the message says what else changed.' },
   deprecated: { id: 'api-versions/deprecated', severity: 'warning', summary: 'apiVersion or kind deprecated', description: 'Still served by the target Kubernetes version, but deprecated: plan the move before it is removed.' },
+  unknown: { id: 'api-versions/unknown', severity: 'error', summary: 'No Kubernetes release serves this apiVersion of the kind', description: 'The group is right but the version is not one the kind was ever served as (e.g. a Service in v2): the API server answers that there is no such resource.' },
   notYet: { id: 'api-versions/not-served-yet', severity: 'error', summary: 'apiVersion newer than the target Kubernetes version', description: 'The target Kubernetes version (setting kubernetesVersion) does not serve this apiVersion of the kind yet.' },
 } satisfies Record<string, RuleMeta>;
 
@@ -44,7 +45,22 @@ function checkObject(ctx: RuleContext, root: AnyNode): void {
   if (!apiVersion || !kind) return;
   const manifest = { root };
   const info = apiVersionInfo(apiVersion, kind);
-  if (!info) return;
+  if (!info) {
+    // Same group as a known version of this kind, unknown version: a typo, not a custom resource.
+    const group = (v: string) => (v.includes('/') ? v.slice(0, v.indexOf('/')) : '');
+    const known = apiVersionsOfKind(kind).filter((a) => group(a.apiVersion) === group(apiVersion));
+    const current = known.find((a) => servedState(a, settings.kubernetesVersion) === 'served' || servedState(a, settings.kubernetesVersion) === 'deprecated') ?? known[0];
+    if (current && !/[{$<]/.test(apiVersion)) {
+      const node = findPair(root, 'apiVersion')?.value;
+      ctx.report({
+        rule: R.unknown.id,
+        node,
+        message: `No Kubernetes release serves ${kind} as ${apiVersion}. Use apiVersion: ${current.apiVersion}.`,
+        fixes: node?.range ? [{ title: `Change apiVersion to ${current.apiVersion}`, edits: [{ start: node.range[0], end: node.range[1], newText: current.apiVersion }], preferred: true }] : undefined,
+      });
+    }
+    return;
+  }
   const node = findPair(manifest.root, 'apiVersion')?.value;
   const state = servedState(info, settings.kubernetesVersion);
   const target = settings.kubernetesVersion;
