@@ -7,7 +7,7 @@ import { directiveOffsets, isSilenced, normalizeId, parseDirectives } from './di
 import { CHECKERS } from './rules';
 import { INTERNAL_ERROR, SYNTAX_ERROR, SYNTAX_WARNING } from './rules/file-rules';
 import type { Checker, Report, RuleMeta } from './rules/types';
-import type { RuleLevel, Settings } from './settings';
+import type { Settings } from './settings';
 import { nodeSpan } from './yaml/ast';
 import type { Manifest, ParsedFile } from './yaml/parse';
 import type { WorkspaceView } from './workspace/view';
@@ -22,10 +22,6 @@ export interface AnalyzeOptions {
   cache?: AnalysisCache;
   /** Called when a checker throws; the adapter logs it with the rule and document. */
   onCheckerError?: (checker: string, manifest: Manifest, error: unknown) => void;
-}
-
-export function ruleLevel(settings: Settings, id: string, fallback: Severity): RuleLevel {
-  return settings.rules[id] ?? settings.rules[RULE_PREFIX + id] ?? fallback;
 }
 
 /**

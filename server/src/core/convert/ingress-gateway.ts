@@ -61,9 +61,10 @@ export function ingressToGateway(ctx: ConversionContext): Conversion[] {
   const tr = translate(nginx, tls.length > 0);
   const notes = [...tr.notes];
 
-  const gatewayExists = workspaceGateways(ctx).length > 0;
-  const gatewayName = workspaceGateways(ctx)[0]?.name ?? (str(getIn(m.root, ['spec', 'ingressClassName'])) || 'gateway');
-  const gatewayNs = workspaceGateways(ctx)[0]?.namespace ?? ns;
+  const existing = workspaceGateways(ctx)[0];
+  const gatewayExists = existing !== undefined;
+  const gatewayName = existing?.name ?? (str(getIn(m.root, ['spec', 'ingressClassName'])) || 'gateway');
+  const gatewayNs = existing?.namespace ?? ns;
   const docs: string[] = [];
 
   // Resolve named backend ports to numbers: Gateway API backendRefs need the port number.
@@ -78,15 +79,14 @@ export function ingressToGateway(ctx: ConversionContext): Conversion[] {
   if (!gatewayExists) {
     const listeners: Json[] = [{ name: 'http', protocol: 'HTTP', port: 80 }];
     tls.forEach((t, i) => {
-      for (const [j, host] of (t.hosts.length ? t.hosts : [undefined]).entries()) {
+      for (const host of t.hosts.length ? t.hosts : [undefined]) {
         listeners.push({
-          name: `https-${SAFE_NAME(host ?? String(i))}${t.hosts.length > 1 ? '' : ''}`.slice(0, 63),
+          name: `https-${SAFE_NAME(host ?? String(i))}`.slice(0, 63),
           protocol: tr.routeKind === 'TLSRoute' ? 'TLS' : 'HTTPS',
           port: 443,
           ...(host ? { hostname: host } : {}),
           tls: tr.routeKind === 'TLSRoute' ? { mode: 'Passthrough' } : { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: t.secret ?? `${name}-tls` }] },
         });
-        void j;
       }
     });
     const certManager = [...annotations].filter(([k]) => k.startsWith('cert-manager.io/') || k.startsWith('acme.cert-manager.io/'));
@@ -126,7 +126,7 @@ export function ingressToGateway(ctx: ConversionContext): Conversion[] {
     const parent: Json = { name: gatewayName, ...(gatewayNs && gatewayNs !== ns ? { namespace: gatewayNs } : {}) };
     const redirectHttp = tr.sslRedirect && host && tlsHosts.has(host);
     const route: Json = {
-      apiVersion: tr.routeKind === 'HTTPRoute' ? 'gateway.networking.k8s.io/v1' : tr.routeKind === 'GRPCRoute' ? 'gateway.networking.k8s.io/v1' : 'gateway.networking.k8s.io/v1alpha2',
+      apiVersion: tr.routeKind === 'TLSRoute' ? 'gateway.networking.k8s.io/v1alpha2' : 'gateway.networking.k8s.io/v1',
       kind: tr.routeKind,
       metadata: { name: routeName, ...(ns ? { namespace: ns } : {}) },
       spec: {

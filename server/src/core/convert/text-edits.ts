@@ -4,7 +4,7 @@
  * and indentation of everything else stay exactly as written.
  */
 import type { TextEdit } from '../findings';
-import { isMap, isSeq, keyText, nodeSpan, type AnyNode, type Pair } from '../yaml/ast';
+import { isMap, keyText, nodeSpan, type AnyNode, type Pair } from '../yaml/ast';
 import type { Node, YAMLMap } from 'yaml';
 
 /** Offset of the start of the line containing `offset`. */
@@ -116,12 +116,6 @@ export function insertIntoMap(text: string, map: AnyNode, lines: string[], after
   return { start: at, end: at, newText: (needsBreak ? eol : '') + body };
 }
 
-/** Indents every line of a block by `n` spaces. */
-export function indentBlock(lines: string[], n: number): string[] {
-  const pad = ' '.repeat(n);
-  return lines.map((l) => (l === '' ? l : pad + l));
-}
-
 /** Applies non-overlapping edits to a text (for tests and previews). */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   // Like LSP: inserts at the same offset land in array order, so apply those last-first.
@@ -140,4 +134,3 @@ export function commentOut(source: string, eol = '\n'): string {
     .join(eol);
 }
 
-export { isSeq };
