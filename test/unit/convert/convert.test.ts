@@ -285,6 +285,15 @@ test('Ingress → Gateway API keeps the original Ingress as comments by default,
   assert.match(out, /^# Converted to Gateway API by kube-expose\. The original Ingress:\n# apiVersion: networking\.k8s\.io\/v1\n/);
 });
 
+test('with a Gateway already in the workspace, the route attaches to it without naming listeners it may not have', () => {
+  const text = `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: shop}\nspec:\n  gatewayClassName: eg\n  listeners: [{name: web, protocol: HTTP, port: 80}]\n---\n${GATEWAY_INPUT}`;
+  const c = byId(conversions(text, 'rewrite-target', { convertOriginal: 'remove' }), 'ingress/to-gateway-api');
+  const docs = parseFile(applyPlain(text, c)).manifests.map((m) => m.doc.toJS() as Route);
+  assert.deepEqual(docs.map((d) => `${d.kind}/${d.metadata.name}`), ['Gateway/public', 'HTTPRoute/shop', 'Ingress/shop-canary', 'Service/api']);
+  assert.deepEqual(docs[1].spec.parentRefs, [{ name: 'public' }]);
+  assert.ok(c.notes.some((n) => n.includes('HTTP→HTTPS redirect was not generated')), c.notes.join('\n'));
+});
+
 test('regex rewrites and unknown redirects are reported, not guessed', () => {
   const text = GATEWAY_INPUT.replace('rewrite-target: /', 'rewrite-target: /$2');
   const c = byId(conversions(text, 'rewrite-target', { convertOriginal: 'remove' }), 'ingress/to-gateway-api');

@@ -124,7 +124,9 @@ export function ingressToGateway(ctx: ConversionContext): Conversion[] {
     if (defaultBackend) rules.push({ backendRefs: [backendRef(defaultBackend)] });
     const routeName = hosts.length > 1 ? `${name}-${SAFE_NAME(host || 'default')}` : name;
     const parent: Json = { name: gatewayName, ...(gatewayNs && gatewayNs !== ns ? { namespace: gatewayNs } : {}) };
-    const redirectHttp = tr.sslRedirect && host && tlsHosts.has(host);
+    // The listener names `http` and `https-<host>` exist only on a Gateway this conversion creates;
+    // an existing Gateway's listeners are unknown, so the route attaches to the whole Gateway.
+    const redirectHttp = !gatewayExists && tr.sslRedirect && host && tlsHosts.has(host);
     const route: Json = {
       apiVersion: tr.routeKind === 'TLSRoute' ? 'gateway.networking.k8s.io/v1alpha2' : 'gateway.networking.k8s.io/v1',
       kind: tr.routeKind,
@@ -164,6 +166,9 @@ export function ingressToGateway(ctx: ConversionContext): Conversion[] {
         },
       }));
     }
+  }
+  if (gatewayExists && tr.sslRedirect && tlsHosts.size) {
+    notes.push(`The HTTP→HTTPS redirect was not generated: attach a RequestRedirect route to the HTTP listener of Gateway ${gatewayName} yourself (its listener names are not in the workspace's view of it).`);
   }
   if (untranslated.length) notes.push(`Not translated (listed in a comment above the route): ${untranslated.map((k) => prefix + k).join(', ')}.`);
   if (paths.some((p) => p.pathType === 'ImplementationSpecific') && !tr.useRegex) notes.push('ImplementationSpecific paths became PathPrefix matches, which is how ingress-nginx treats them without use-regex.');
