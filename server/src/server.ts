@@ -22,7 +22,6 @@ const FIX_ALL = `${CodeActionKind.SourceFixAll}.kube-expose`;
 
 interface DocState {
   uri: string;
-  version: number;
   doc: TextDocument;
   parsed?: core.ParsedFile;
   parsedVersion?: number;
@@ -193,7 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    const st: DocState = { uri: t.uri, version: t.version, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), cache: new core.AnalysisCache() };
+    const st: DocState = { uri: t.uri, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), cache: new core.AnalysisCache() };
     docs.set(t.uri, st);
     schedule(st, 0);
   });
@@ -202,7 +201,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const st = docs.get(t.uri);
     if (!st) return;
     st.doc = TextDocument.update(st.doc, contentChanges, t.version);
-    st.version = t.version;
     schedule(st);
   });
 
