@@ -36,8 +36,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
     ],
     synchronize: {
       configurationSection: 'kubeExpose',
-      // The server's workspace index follows YAML files created, changed or deleted on disk.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // The server's workspace index follows YAML files created, changed or deleted on disk, and
+      // folders created or deleted: a watcher misses files written into a folder it has not started
+      // watching yet, so the server reads a new folder itself.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/*', false, true, false)],
     },
     outputChannel: log,
     traceOutputChannel: log,

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,6 +168,19 @@ test('a cross-file diagnostic appears and goes as the other file changes, open o
     rmSync(join(dir, 'deployment.yaml'));
     wait = next();
     await s2.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: dep, type: 3 }] });
+    assert.deepEqual(await wait(['kube-expose/cross/selector-no-match']), ['kube-expose/cross/selector-no-match']);
+
+    // A folder appears holding a Deployment, and the watcher reports only the folder (it was not
+    // watching the folder yet when the file was written): the server reads the folder itself.
+    mkdirSync(join(dir, 'moved-in', 'deep'), { recursive: true });
+    writeFileSync(join(dir, 'moved-in', 'deep', 'deployment.yaml'), deploymentText);
+    wait = next();
+    await s2.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'moved-in'), type: 1 }] });
+    assert.deepEqual(await wait([]), []);
+    // The folder is deleted, and again only the folder is reported.
+    rmSync(join(dir, 'moved-in'), { recursive: true });
+    wait = next();
+    await s2.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(dir, 'moved-in'), type: 3 }] });
     assert.deepEqual(await wait(['kube-expose/cross/selector-no-match']), ['kube-expose/cross/selector-no-match']);
 
     // Typed into an open (unsaved) document: the editor's text counts.

@@ -51,6 +51,9 @@ export function mayHoldManifests(uri: string, text: string): boolean {
   return isKustomizationUri(uri) || /\bkind["']?[ \t]*:/.test(text);
 }
 
+/** Whether a URI or path names a YAML file (by its extension). */
+export const isYamlPath = (p: string): boolean => /\.ya?ml$/i.test(p);
+
 /** Yields to the event loop so pending requests and notifications are handled. */
 export const yieldNow = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -135,7 +138,11 @@ export class WorkspaceIndexer {
       this.scanning = false;
       const touched = [...this.touchedDuringScan];
       this.touchedDuringScan.clear();
-      for (const uri of touched) if (!this.open.has(uri)) await this.refreshFromDisk(uri);
+      for (const uri of touched) {
+        if (this.open.has(uri)) continue;
+        if (isYamlPath(uri)) await this.refreshFromDisk(uri);
+        else await this.readCreatedFolder(uri);
+      }
     } finally {
       if (run === this.run) this.scanning = false;
       progress?.done();
@@ -164,34 +171,71 @@ export class WorkspaceIndexer {
     return this.refreshFromDisk(key);
   }
 
-  /** `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. Returns true when the index changed. */
+  /**
+   * `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. Events name YAML files and,
+   * from the client's second watcher, folders (and other files, ignored). Returns true when the
+   * index changed.
+   */
   async applyFileEvents(changes: Array<{ uri: string; type: number }>): Promise<boolean> {
     let changed = false;
+    const seen = new Set<string>(); // both client watchers report a created YAML file
     for (const c of changes) {
       const key = canonicalUri(c.uri);
+      if (seen.has(`${c.type} ${key}`)) continue;
+      seen.add(`${c.type} ${key}`);
       if (this.open.has(key)) continue; // the editor's version wins while open
       if (this.scanning) this.touchedDuringScan.add(key);
       if (c.type === 3) {
         changed = this.index.remove(key) || changed;
         changed = this.index.removeUnder(key).length > 0 || changed;
-      } else {
+      } else if (isYamlPath(key)) {
         changed = (await this.refreshFromDisk(key)) || changed;
+      } else if (c.type === 1) {
+        changed = (await this.readCreatedFolder(key)) || changed;
       }
     }
     return changed;
   }
 
-  private inWorkspace(p: string): boolean {
-    if (!/\.ya?ml$/i.test(p)) return false;
+  /**
+   * A folder created or moved into the workspace. File watchers add their watch on a new folder
+   * only after it appears, so files written into it right away (`mkdir -p app && cp *.yaml app/`,
+   * a checkout, a folder moved in) get no event of their own: its YAML files are read here.
+   */
+  private async readCreatedFolder(key: string): Promise<boolean> {
+    const p = uriToPath(key);
+    const rel = p === undefined ? undefined : this.workspaceRelative(p);
+    if (p === undefined || rel === undefined || rel === '') return false;
+    const st = await fs.stat(p).catch(() => undefined);
+    if (!st) return this.index.removeUnder(key).length > 0; // gone again (or never was)
+    if (!st.isDirectory()) return false;
+    const { files } = await findYamlFiles(p, { isExcluded: (r) => this.isExcluded(`${rel}/${r}`), yieldNow });
+    let changed = false;
+    for (const f of files) {
+      const uri = canonicalUri(pathToFileURL(f.path).href);
+      if (!this.open.has(uri)) changed = (await this.refreshFromDisk(uri)) || changed;
+    }
+    return changed;
+  }
+
+  /** A path's place in a workspace folder ('' for the folder itself), or undefined when outside, skipped or excluded. */
+  private workspaceRelative(p: string): string | undefined {
     for (const folder of this.folders) {
       const rel = path.relative(folder, p);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      if (rel === '') return '';
       const parts = rel.split(path.sep);
-      if (parts.slice(0, -1).some((d) => SKIPPED_DIRS.has(d))) return false;
-      return !this.isExcluded(parts.join('/'));
+      if (parts.some((d) => SKIPPED_DIRS.has(d))) return undefined;
+      const r = parts.join('/');
+      return this.isExcluded(r) ? undefined : r;
     }
-    return false;
+    return undefined;
   }
+
+  private inWorkspace(p: string): boolean {
+    return isYamlPath(p) && !!this.workspaceRelative(p);
+  }
+
 
   private async refreshFromDisk(key: string): Promise<boolean> {
     const p = uriToPath(key);
