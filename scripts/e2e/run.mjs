@@ -18,7 +18,7 @@
 // stdout ends with exactly one line `N passed, N failed`; the exit code is 0 only when every test
 // passed and at least one ran. Progress and diagnostics go to stderr. Tools missing? This runs
 // scripts/e2e/setup.sh first. Everything written at run time stays in .vscode-test/e2e/run-*/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -143,6 +143,8 @@ async function main() {
     for (const t of summary?.tests ?? []) {
       if (t.state === 'failed') console.error(`\nFAILED: ${t.title}\n${t.error}\n`);
     }
+    // CI keeps only what is printed: on a failure, the end of the extension's own log goes with it.
+    if (code !== 0 || !summary || summary.failures > 0) printExtensionLog(run.dir);
     if (code === 'timeout') {
       const done = summary ? summary.passes + summary.failures : 0;
       return finish(summary?.passes ?? 0, (summary?.failures ?? 0) + 1, `TIMEOUT after ${opts.timeout} s (${done} test(s) had finished); logs and timeout.png in ${run.dir}`);
@@ -156,6 +158,20 @@ async function main() {
   } finally {
     await cleanup();
     log(`logs in ${run.dir}`);
+  }
+}
+
+/** The last lines of the Kube Expose output channel of this run (it lives under the user-data logs). */
+function printExtensionLog(dir) {
+  const logs = join(dir, 'user-data', 'logs');
+  if (!existsSync(logs)) return;
+  for (const session of readdirSync(logs)) {
+    for (const host of readdirSync(join(logs, session)).filter((d) => d.startsWith('exthost'))) {
+      const file = join(logs, session, host, 'kube-expose.kube-expose', 'Kube Expose.log');
+      if (!existsSync(file)) continue;
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      console.error(`\n--- last ${Math.min(60, lines.length)} lines of ${file} ---\n${lines.slice(-60).join('\n')}\n---`);
+    }
   }
 }
 

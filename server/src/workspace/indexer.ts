@@ -215,6 +215,7 @@ export class WorkspaceIndexer {
       const uri = canonicalUri(pathToFileURL(f.path).href);
       if (!this.open.has(uri)) changed = (await this.refreshFromDisk(uri)) || changed;
     }
+    if (files.length) this.log(`read ${files.length} YAML file(s) of the new folder ${rel}`);
     return changed;
   }
 
