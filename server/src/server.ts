@@ -309,7 +309,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   // Internal: figures for tests and troubleshooting (open documents, memory).
-  connection.onRequest('kubeExpose/stats', () => ({ documents: docs.size, memory: process.memoryUsage() }));
+  // For tests and benchmarks: `collectGarbage` runs a full GC first when the server was started with --expose-gc.
+  connection.onRequest('kubeExpose/stats', (params?: { collectGarbage?: boolean }) => {
+    if (params?.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
+    return { documents: docs.size, memory: process.memoryUsage() };
+  });
 
   connection.listen();
 }

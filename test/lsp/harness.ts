@@ -28,7 +28,7 @@ export interface TestServer {
 }
 
 export async function startServer(settings: Record<string, unknown> = {}, rootUri: string | null = null, env: Record<string, string> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--expose-gc', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const stderr: string[] = [];
   const logs: string[] = [];
   const messages: Array<{ type: number; message: string }> = [];

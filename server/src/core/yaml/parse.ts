@@ -76,7 +76,8 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
         docs.push({ doc: hit.doc, reused: true });
         return;
       }
-      const parsed = parseWhole(c.text);
+      // On a re-parse, the document's strings must not keep the whole text of this version alive.
+      const parsed = parseWhole(previous ? detached(c.text) : c.text);
       for (const d of parsed) {
         if (c.start) shiftDocument(d, c.start);
         docs.push({ doc: d, reused: false });
@@ -88,6 +89,17 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const memo = chunks && chunks.length === docs.length ? chunks.map((c, i) => ({ text: c.text, start: c.start, doc: docs[i].doc })) : undefined;
   return { text, lines, manifests, hasKubernetes: manifests.some((m) => m.isKubernetes), chunks: memo };
 }
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. V8 represents a
+ * substring as a view into its parent, so the nodes of a document re-parsed after an edit would
+ * otherwise each keep that version's whole file text reachable: one full copy per edit.
+ */
+function detached(s: string): string {
+  return decoder.decode(encoder.encode(s));
+}
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 function parseWhole(text: string): Document.Parsed[] {
   try {
