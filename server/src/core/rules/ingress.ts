@@ -34,6 +34,7 @@ const R = {
 
 const C = {
   nameFormat: { id: 'ingressclass/name-format', severity: 'error', summary: 'IngressClass name is not a DNS-1123 subdomain', description: 'An IngressClass name must be a DNS-1123 subdomain.' },
+  controllerRequired: { id: 'ingressclass/controller-required', severity: 'error', summary: 'IngressClass without spec.controller', description: 'spec.controller is required: it names the controller that implements the class (a domain-prefixed path such as k8s.io/ingress-nginx), and it is immutable once the class exists.' },
   controller: { id: 'ingressclass/controller-format', severity: 'error', summary: 'IngressClass controller is not a domain-prefixed path', description: "spec.controller names the controller that implements the class, as a domain-prefixed path of at most 250 characters, e.g. 'k8s.io/ingress-nginx'." },
   parameters: { id: 'ingressclass/parameters', severity: 'error', summary: 'Invalid IngressClass parameters', description: "spec.parameters needs kind and name; apiGroup, when set, is a DNS subdomain; scope Namespace needs a namespace and scope Cluster must not have one." },
 } satisfies Record<string, RuleMeta>;
@@ -161,6 +162,10 @@ function checkIngress(ctx: RuleContext): void {
   }
   const specPair = findPair(root, 'spec');
   const spec = specPair?.value;
+  if (spec === null || spec === undefined) {
+    ctx.report({ rule: R.backendOrRules.id, node: (specPair?.key as AnyNode) ?? (findPair(root, 'kind')?.key as AnyNode), message: 'This Ingress has no spec, so it routes nothing: add spec.rules (hosts and paths) or a spec.defaultBackend.' });
+    return;
+  }
   if (!isMap(spec)) return;
   const rulesNode = get(spec, 'rules');
   const rules = seqItems(rulesNode);
@@ -285,10 +290,15 @@ function checkIngressClass(ctx: RuleContext): void {
     const p = dns1123Subdomain(name);
     if (p.length) ctx.report({ rule: C.nameFormat.id, node: nameNode, message: `IngressClass name '${name}' is not valid: it ${msgs(p)}.` });
   }
-  const spec = get(root, 'spec');
-  if (!isMap(spec)) return;
+  const specPair = findPair(root, 'spec');
+  const spec = specPair?.value;
   const cNode = get(spec, 'controller');
   const controller = str(cNode);
+  if ((controller === undefined || controller === '') && (spec === null || spec === undefined || isMap(spec))) {
+    const at = (findPair(spec, 'controller')?.key as AnyNode) ?? (specPair?.key as AnyNode) ?? (findPair(root, 'kind')?.key as AnyNode);
+    ctx.report({ rule: C.controllerRequired.id, node: at, message: "This IngressClass names no spec.controller: add the controller that implements it, e.g. k8s.io/ingress-nginx (it cannot be changed later)." });
+  }
+  if (!isMap(spec)) return;
   if (controller !== undefined && controller !== '' && !isPlaceholder(controller)) {
     const p = controller.length > 250 ? [`it must be no more than 250 characters (it has ${controller.length})`] : domainPrefixedPath(controller);
     if (p.length) ctx.report({ rule: C.controller.id, node: cNode, message: `controller '${controller}' is not valid: ${msgs(p)}.` });
