@@ -243,3 +243,44 @@ test('conflicting class annotation: the fix removes the annotation and keeps ing
   assert.equal(after, before.replace('    kubernetes.io/ingress.class: nginx\n', ''));
   assert.deepEqual(errorsOf(after), []);
 });
+
+test('restartPolicy fixes: Always for a Deployment (preferred), OnFailure or Never for a Job; the result is clean', () => {
+  const deployment = lines(
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  selector:',
+    '    matchLabels: {app: web}',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: web}',
+    '    spec:',
+    '      restartPolicy: Never   # copied from a Job',
+    '      containers:',
+    '        - name: web',
+    '          image: nginx:1.27',
+  );
+  const fixed = fix(deployment, 'workloads/restart-policy');
+  assert.equal(fixed, deployment.replace('restartPolicy: Never   #', 'restartPolicy: Always   #'));
+  assert.deepEqual(errorsOf(fixed), []);
+
+  const job = lines(
+    'apiVersion: batch/v1',
+    'kind: Job',
+    'metadata:',
+    '  name: migrate',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      restartPolicy: Always',
+    '      containers:',
+    '        - name: migrate',
+    '          image: example/migrate:1.0',
+  );
+  assert.equal(findings(job, 'workloads/restart-policy')[0].fixes?.some((f) => f.preferred), false, 'two equally good choices: none is preferred');
+  const never = fix(job, 'workloads/restart-policy', 'Change restartPolicy to Never');
+  assert.equal(never, job.replace('restartPolicy: Always', 'restartPolicy: Never'));
+  assert.deepEqual(errorsOf(never), []);
+});

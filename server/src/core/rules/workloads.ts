@@ -5,7 +5,7 @@
  * port names a Service's named targetPort refers to.
  */
 import { labelMap, labelSelector, selectorMatches } from '../workspace/resources';
-import { dns1123Label, ianaServiceName, isPlaceholder, isPortNumber } from '../validation';
+import { dns1123Label, ianaServiceName, isPlaceholder, isPortNumber, replaceValue } from '../validation';
 import { objectsOf } from '../validation/objects';
 import { findPair, get, getIn, isMap, isScalar, num, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Checker, RuleContext, RuleMeta } from './types';
@@ -99,13 +99,18 @@ function checkController(ctx: RuleContext): void {
   const rpNode = get(pod, 'restartPolicy');
   const restartPolicy = str(rpNode);
   if (LONG_RUNNING.includes(kind) && restartPolicy !== undefined && restartPolicy !== 'Always' && !isPlaceholder(restartPolicy)) {
-    ctx.report({ rule: R.restartPolicy.id, node: rpNode, message: `A ${kind} keeps its pods running, so restartPolicy can only be Always (or left out), not ${restartPolicy}.` });
+    const edit = replaceValue(rpNode, 'Always');
+    ctx.report({ rule: R.restartPolicy.id, node: rpNode, message: `A ${kind} keeps its pods running, so restartPolicy can only be Always (or left out), not ${restartPolicy}.`, fixes: edit ? [{ title: 'Change restartPolicy to Always', edits: [edit], preferred: true }] : undefined });
   }
   if ((kind === 'Job' || kind === 'CronJob') && isMap(pod)) {
     if (restartPolicy === undefined) {
       ctx.report({ rule: R.restartPolicy.id, node: anchorFor(root, podPath), message: `A ${kind}'s pod template must set restartPolicy: OnFailure (retry in the same pod) or Never (a new pod per retry); the default Always is refused.` });
     } else if (restartPolicy === 'Always') {
-      ctx.report({ rule: R.restartPolicy.id, node: rpNode, message: `A ${kind}'s pods run to completion: restartPolicy must be OnFailure or Never, not Always.` });
+      const fixes = ['OnFailure', 'Never'].flatMap((v) => {
+        const edit = replaceValue(rpNode, v);
+        return edit ? [{ title: `Change restartPolicy to ${v}`, edits: [edit] }] : [];
+      });
+      ctx.report({ rule: R.restartPolicy.id, node: rpNode, message: `A ${kind}'s pods run to completion: restartPolicy must be OnFailure or Never, not Always.`, fixes });
     }
   }
   const containersPair = findPair(pod, 'containers');
