@@ -35,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
       { scheme: 'kube-expose-live', language: 'yaml' },
     ],
     synchronize: {
-      configurationSection: 'kubeExpose',
+      // files.exclude too: the server re-indexes when what it skips changes.
+      configurationSection: ['kubeExpose', 'files.exclude'],
       // The server's workspace index follows YAML files created, changed or deleted on disk, and
       // folders created or deleted: a watcher misses files written into a folder it has not started
       // watching yet, so the server reads a new folder itself.

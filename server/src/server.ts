@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from './core';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
 import { canonicalUri, WorkspaceIndexer } from './workspace/indexer';
-import { indexWorkspace, registerNavigation } from './workspace/lsp';
+import { indexWorkspace, readFilesExclude, registerNavigation } from './workspace/lsp';
 
 /** `source.fixAll.kube-expose`: VS Code runs it for "Fix All" and on save when configured. */
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.kube-expose`;
@@ -60,6 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const indexer = new WorkspaceIndexer(log);
   let workspaceFolders: string[] = [];
   let progressSupported = false;
+  let workspaceFoldersSupported = false;
   let codeLensRefreshSupported = false;
   /** Cross-file checks wait for the first full index, so a half-built index never shows false findings. */
   const workspaceForChecks = () => (indexer.ready ? indexer.index : undefined);
@@ -68,9 +69,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const other of docs.values()) if (other !== except) schedule(other);
     if (codeLensRefreshSupported) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
+  /** The `files.exclude` the index was last built with (JSON), to re-index only when it changes. */
+  let indexedExclude: string | undefined;
   async function startIndexing(): Promise<void> {
     try {
-      await indexWorkspace(connection, indexer, workspaceFolders, progressSupported);
+      const filesExclude = hasConfigurationCapability ? await readFilesExclude(connection) : null;
+      indexedExclude = JSON.stringify(filesExclude);
+      await indexWorkspace(connection, indexer, workspaceFolders, progressSupported, filesExclude);
     } catch (e) {
       connection.console.error(`indexing the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       indexer.ready = true;
@@ -82,6 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     progressSupported = !!params.capabilities.window?.workDoneProgress;
+    workspaceFoldersSupported = !!params.capabilities.workspace?.workspaceFolders;
     codeLensRefreshSupported = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const wsEdit = params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean; documentChanges?: boolean } | undefined;
     snippetEdits = !!wsEdit?.snippetEditSupport && !!wsEdit?.documentChanges;
@@ -97,12 +103,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-expose-language-server', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(async () => {
+    if (workspaceFoldersSupported) connection.workspace.onDidChangeWorkspaceFolders(onWorkspaceFoldersChanged);
     await refreshSettings();
     void startIndexing();
   });
@@ -115,7 +123,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await refreshSettings();
     }
     for (const st of docs.values()) schedule(st, 0);
+    // The client also reports changes of files.exclude: what the index skips may have changed.
+    if (hasConfigurationCapability && indexedExclude !== undefined && JSON.stringify(await readFilesExclude(connection)) !== indexedExclude) {
+      log('files.exclude changed: indexing the workspace again');
+      void startIndexing();
+    }
   });
+
+  function onWorkspaceFoldersChanged(event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> }): void {
+    const removed = new Set(event.removed.map((f) => f.uri));
+    workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri).filter((u) => !workspaceFolders.includes(u))];
+    log(`workspace folders changed (${event.added.length} added, ${event.removed.length} removed): indexing again`);
+    void startIndexing();
+  }
 
   async function refreshSettings(): Promise<void> {
     if (!hasConfigurationCapability) return;

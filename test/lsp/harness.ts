@@ -15,6 +15,8 @@ export interface TestServer {
   process: ChildProcess;
   /** Settings answered to workspace/configuration. */
   settings: Record<string, unknown>;
+  /** The `files.exclude` answered to workspace/configuration (null: none). */
+  filesExclude: Record<string, boolean> | null;
   open(uri: string, text: string, languageId?: string): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
   /** Resolves with the next diagnostics published for `uri` (optionally at a given version). */
@@ -36,7 +38,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams[]>();
   const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
-  const state = { settings };
+  const state: { settings: Record<string, unknown>; filesExclude: Record<string, boolean> | null } = { settings, filesExclude: null };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     const list = latest.get(p.uri) ?? [];
     list.push(p);
@@ -50,7 +52,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     }
   });
   connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-    p.items.map((i) => (i.section === 'kubeExpose' ? state.settings : null)),
+    p.items.map((i) => (i.section === 'kubeExpose' ? state.settings : i.section === 'files.exclude' ? state.filesExclude : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -66,7 +68,7 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
       window: { workDoneProgress: true },
     },
@@ -84,6 +86,12 @@ export async function startServer(settings: Record<string, unknown> = {}, rootUr
     },
     set settings(s) {
       state.settings = s;
+    },
+    get filesExclude() {
+      return state.filesExclude;
+    },
+    set filesExclude(x) {
+      state.filesExclude = x;
     },
     async open(uri, text, languageId = 'yaml') {
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });

@@ -199,3 +199,49 @@ test('a cross-file diagnostic appears and goes as the other file changes, open o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the index follows files.exclude and the workspace folders as they change', async () => {
+  const a = mkdtempSync(join(tmpdir(), 'kube-expose-ws-a-'));
+  const b = mkdtempSync(join(tmpdir(), 'kube-expose-ws-b-'));
+  cpSync(join(FIXTURE, 'app', 'service.yaml'), join(a, 'service.yaml'));
+  mkdirSync(join(a, 'workloads'));
+  cpSync(join(FIXTURE, 'app', 'deployment.yaml'), join(a, 'workloads', 'deployment.yaml'));
+  cpSync(join(FIXTURE, 'app', 'deployment.yaml'), join(b, 'deployment.yaml'));
+  const s3 = await startServer({}, pathToFileURL(a).href);
+  try {
+    const svc = uriOf(a, 'service.yaml');
+    const selectorFinding = (d: Diagnostic[]) => d.some((x) => x.code === 'kube-expose/cross/selector-no-match');
+    /** Publications of the Service's diagnostics until `want` holds of one (the first may come before indexing ends). */
+    const until = async (want: (d: Diagnostic[]) => boolean, what: string) => {
+      const end = Date.now() + 8000;
+      for (;;) {
+        const d = await s3.diagnostics(svc, undefined, Math.max(1, end - Date.now())).catch(() => undefined);
+        if (d && want(d)) return;
+        if (!d) throw new Error(`timed out waiting for ${what}`);
+      }
+    };
+    let wait = until((d) => !selectorFinding(d), 'the Deployment under workloads/ to be found');
+    await s3.open(svc, read(a, 'service.yaml'));
+    await wait;
+
+    // files.exclude hides workloads/: the index is built again without the Deployment.
+    s3.filesExclude = { '**/workloads': true };
+    wait = until(selectorFinding, 'the selector finding once workloads/ is excluded');
+    await s3.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await wait;
+
+    // A second workspace folder with the Deployment: found again.
+    wait = until((d) => !selectorFinding(d), 'the Deployment of the added folder');
+    await s3.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(b).href, name: 'b' }], removed: [] } });
+    await wait;
+
+    // And removed again.
+    wait = until(selectorFinding, 'the selector finding once the folder is removed');
+    await s3.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(b).href, name: 'b' }] } });
+    await wait;
+  } finally {
+    await s3.stop();
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+});

@@ -52,18 +52,22 @@ export function registerNavigation(connection: Connection, indexer: WorkspaceInd
 }
 
 /** Indexes the workspace folders in the background, with `window/workDoneProgress` when the client supports it. */
+/** The user's `files.exclude` (what the index skips), or null when the client does not answer. */
+export async function readFilesExclude(connection: Connection): Promise<Record<string, unknown> | null> {
+  try {
+    return ((await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function indexWorkspace(
   connection: Connection,
   indexer: WorkspaceIndexer,
   folders: string[],
   withProgress: boolean,
+  filesExclude: Record<string, unknown> | null,
 ): Promise<void> {
-  let filesExclude: Record<string, unknown> | null = null;
-  try {
-    filesExclude = (await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null;
-  } catch {
-    filesExclude = null;
-  }
   let sink: ProgressSink | undefined;
   if (withProgress && folders.length) {
     try {

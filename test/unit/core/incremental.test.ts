@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import { parseFile, splitDocuments, YAML_OPTIONS } from '../../../server/src/core/yaml/parse';
 import { analyze, AnalysisCache } from '../../../server/src/core/analyze';
 import { normalizeSettings } from '../../../server/src/core/settings';
@@ -66,4 +66,43 @@ test('random edit sequences give the same findings incrementally as from scratch
     }
     prev = inc;
   }
+});
+
+test('a document moved by an insertion before it has every node range of a fresh parse (anchors, aliases, merge keys, flow and block scalars)', () => {
+  const tricky = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    '  labels: &labels {app: web, tier: "front"}',
+    'spec:',
+    '  selector:',
+    '    matchLabels: *labels',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        <<: *labels',
+    '        extra: [a, b, {c: d}]',
+    '    spec:',
+    '      containers:',
+    '        - name: web  # trailing comment',
+    '          image: nginx',
+    '          args:',
+    '            - |',
+    '              multi',
+    '              line',
+    '            - !!str 42',
+    '',
+  ].join('\n');
+  const before = DOC(0) + '---\n' + tricky;
+  const first = parseFile(before);
+  const after = DOC(0).replace('name: app-0', 'name: app-0-longer-name') + '---\n' + tricky;
+  const inc = parseFile(after, first);
+  assert.equal(inc.manifests[1].doc, first.manifests[1].doc, 'the Deployment was reused, moved');
+  const ranges = (d: Document.Parsed) => {
+    const out: unknown[] = [d.range, d.errors.map((e) => e.pos)];
+    visit(d, { Node: (_key, node) => void out.push([node.constructor.name, node.range]) });
+    return out;
+  };
+  assert.deepEqual(ranges(inc.manifests[1].doc), ranges(parseFile(after).manifests[1].doc));
 });

@@ -135,26 +135,45 @@ export function splitDocuments(text: string): Array<{ text: string; start: numbe
   return out;
 }
 
-/** Moves every offset of a parsed document by `delta` (its nodes, its range, its errors). */
+/**
+ * Moves every offset of a parsed document by `delta` (its nodes, its range, its errors). On the hot
+ * path of typing: an insertion moves every document after it (about 200,000 nodes in a 65k-line
+ * file), so nodes are told apart by the parser's own type tag rather than probed for properties. A
+ * composed document is a tree (an alias is a node of its own that names its anchor; merge keys stay
+ * pairs), so no node is reached twice.
+ */
 function shiftDocument(doc: Document.Parsed, delta: number): void {
   if (!delta) return;
-  const shiftRange = (r: unknown) => {
-    if (Array.isArray(r)) for (let i = 0; i < r.length; i++) if (typeof r[i] === 'number') r[i] += delta;
-  };
-  shiftRange(doc.range);
-  for (const e of doc.errors) shiftRange(e.pos);
-  for (const w of doc.warnings) shiftRange(w.pos);
-  const seen = new Set<unknown>();
-  const visit = (n: unknown) => {
-    if (!n || typeof n !== 'object' || seen.has(n)) return;
-    seen.add(n);
-    const node = n as { range?: unknown; items?: unknown[]; key?: unknown; value?: unknown };
-    shiftRange(node.range);
-    if (Array.isArray(node.items)) for (const it of node.items) visit(it);
-    if ('key' in node) visit(node.key);
-    if ('value' in node) visit(node.value);
-  };
-  visit(doc.contents);
+  shiftRange(doc.range, delta);
+  for (const e of doc.errors) shiftRange(e.pos, delta);
+  for (const w of doc.warnings) shiftRange(w.pos, delta);
+  shiftNode(doc.contents, delta);
+}
+
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const PAIR = Symbol.for('yaml.pair');
+const MAP = Symbol.for('yaml.map');
+const SEQ = Symbol.for('yaml.seq');
+
+function shiftNode(node: unknown, delta: number): void {
+  if (node === null || typeof node !== 'object') return;
+  const n = node as { [NODE_TYPE]?: symbol; range?: unknown; items?: unknown[]; key?: unknown; value?: unknown };
+  const type = n[NODE_TYPE];
+  if (type === PAIR) {
+    shiftNode(n.key, delta);
+    shiftNode(n.value, delta);
+    return;
+  }
+  shiftRange(n.range, delta);
+  if (type === MAP || type === SEQ) {
+    const items = n.items!;
+    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
+  }
+}
+
+function shiftRange(r: unknown, delta: number): void {
+  if (!Array.isArray(r)) return;
+  for (let i = 0; i < r.length; i++) if (typeof r[i] === 'number') r[i] += delta;
 }
 
 /** What a document is, by its content: the same for a reused (moved) document, so computed once. */
