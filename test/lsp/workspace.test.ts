@@ -212,7 +212,7 @@ test('the index follows files.exclude and the workspace folders as they change',
     const svc = uriOf(a, 'service.yaml');
     const selectorFinding = (d: Diagnostic[]) => d.some((x) => x.code === 'kube-expose/cross/selector-no-match');
     /** Publications of the Service's diagnostics until `want` holds of one (the first may come before indexing ends). */
-    const until = async (want: (d: Diagnostic[]) => boolean, what: string) => {
+    const publication = async (want: (d: Diagnostic[]) => boolean, what: string) => {
       const end = Date.now() + 8000;
       for (;;) {
         const d = await s3.diagnostics(svc, undefined, Math.max(1, end - Date.now())).catch(() => undefined);
@@ -220,23 +220,25 @@ test('the index follows files.exclude and the workspace folders as they change',
         if (!d) throw new Error(`timed out waiting for ${what}`);
       }
     };
-    let wait = until((d) => !selectorFinding(d), 'the Deployment under workloads/ to be found');
+    let wait = publication((d) => !selectorFinding(d), 'the Deployment under workloads/ to be found');
     await s3.open(svc, read(a, 'service.yaml'));
     await wait;
+    // The first indexing is done once the selector leads to the Deployment under workloads/.
+    await until('the first index', async () => ((await s3.request<Loc[]>('textDocument/definition', { textDocument: { uri: svc }, position: pos(serviceText, 'app: web', 6) })).length ? true : undefined));
 
     // files.exclude hides workloads/: the index is built again without the Deployment.
     s3.filesExclude = { '**/workloads': true };
-    wait = until(selectorFinding, 'the selector finding once workloads/ is excluded');
+    wait = publication(selectorFinding, 'the selector finding once workloads/ is excluded');
     await s3.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await wait;
 
     // A second workspace folder with the Deployment: found again.
-    wait = until((d) => !selectorFinding(d), 'the Deployment of the added folder');
+    wait = publication((d) => !selectorFinding(d), 'the Deployment of the added folder');
     await s3.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(b).href, name: 'b' }], removed: [] } });
     await wait;
 
     // And removed again.
-    wait = until(selectorFinding, 'the selector finding once the folder is removed');
+    wait = publication(selectorFinding, 'the selector finding once the folder is removed');
     await s3.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(b).href, name: 'b' }] } });
     await wait;
   } finally {
