@@ -328,8 +328,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return st ? { uri: st.uri, file: parsed(st) } : undefined;
   });
 
-  // Internal: figures for tests and troubleshooting (open documents, memory).
-  // For tests and benchmarks: `collectGarbage` runs a full GC first when the server was started with --expose-gc.
+  // Internal: figures for tests and troubleshooting (open documents, memory). `collectGarbage` runs a
+  // full GC first when the server was started with --expose-gc (tests that bound the heap).
   connection.onRequest('kubeExpose/stats', (params?: { collectGarbage?: boolean }) => {
     if (params?.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
     return { documents: docs.size, memory: process.memoryUsage() };

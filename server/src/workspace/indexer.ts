@@ -237,7 +237,6 @@ export class WorkspaceIndexer {
     return isYamlPath(p) && !!this.workspaceRelative(p);
   }
 
-
   private async refreshFromDisk(key: string): Promise<boolean> {
     const p = uriToPath(key);
     if (!p || !this.inWorkspace(p)) return this.index.remove(key);
