@@ -162,3 +162,18 @@ test('never throws on odd input', () => {
     assert.doesNotThrow(() => items(t));
   }
 });
+
+const LIST = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: web\n    spec:\n';
+
+test('inside an object of a v1 List (kubectl get -o yaml): the object\'s own keys and values', () => {
+  const p = path(`${LIST}      |\n`);
+  assert.deepEqual([p?.path, p?.kind, p?.apiVersion], [['spec'], 'Service', 'v1']);
+  const l = labels(`${LIST}      |\n`);
+  assert.ok(l.includes('ports') && l.includes('selector'), `ServiceSpec keys: ${l.join(', ')}`);
+  assert.ok(!l.includes('items'), 'not the List\'s own keys');
+  assert.deepEqual(labels(`${LIST}      type: |\n`).sort(), ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+  // A second object of another kind in the same List.
+  const two = `${LIST}      type: ClusterIP\n  - apiVersion: networking.k8s.io/v1\n    kind: Ingress\n    metadata:\n      name: web\n    spec:\n      |\n`;
+  const l2 = labels(two);
+  assert.ok(l2.includes('rules') && l2.includes('ingressClassName') && !l2.includes('ports'), `IngressSpec keys: ${l2.join(', ')}`);
+});

@@ -61,3 +61,11 @@ test('no schema hover on unknown fields, custom resources or annotation keys', (
   assert.equal(hoverAt('apiVersion: metallb.io/v1beta1\nkind: IPAddressPool\nspec:\n  addre|sses: []\n'), undefined);
   assert.equal(hoverAt('apiVersion: v1\nkind: Service\nmetadata:\n  annotations:\n    exam|ple.com/x: y\n'), undefined);
 });
+
+test('hover inside an object of a v1 List describes the object\'s field', () => {
+  const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata:\n      name: web\n    spec:\n      externalTrafficPolicy: Local\n';
+  const h = hoverAt(list.replace('externalTrafficPolicy:', 'externalTraffic|Policy:'));
+  assert.ok(h, 'a hover');
+  assert.match(h!.markdown, /\*\*externalTrafficPolicy\*\*/);
+  assert.match(h!.markdown, /service-v1\/#ServiceSpec\)/);
+});

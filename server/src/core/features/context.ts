@@ -1,6 +1,6 @@
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
-import { locate } from '../yaml/ast';
+import { get, getIn, isMap, locate, seqItems, str } from '../yaml/ast';
 import type { Manifest, ParsedFile } from '../yaml/parse';
 import type { FeatureContext } from './types';
 
@@ -20,8 +20,17 @@ export function manifestAt(file: ParsedFile, offset: number): Manifest | undefin
 }
 
 export function featureContext(file: ParsedFile, offset: number, settings: Settings, uri = '', workspace?: WorkspaceView): FeatureContext {
-  const manifest = manifestAt(file, offset);
+  let manifest = manifestAt(file, offset);
   const pos = file.lines.positionAt(offset);
   const linePrefix = file.lines.lineText(pos.line).slice(0, pos.character);
-  return { file, manifest, offset, settings, workspace, hit: locate(manifest?.root, offset), linePrefix, uri };
+  let hit = locate(manifest?.root, offset);
+  // Inside an item of a v1 List (`kubectl get -o yaml`), features see the item as the document.
+  if (manifest?.kind === 'List' && manifest.apiVersion === 'v1' && hit.path[0] === 'items' && typeof hit.path[1] === 'number') {
+    const item = seqItems(get(manifest.root, 'items'))[hit.path[1]];
+    if (isMap(item)) {
+      manifest = { ...manifest, root: item, kind: str(get(item, 'kind')), apiVersion: str(get(item, 'apiVersion')), name: str(getIn(item, ['metadata', 'name'])), namespace: str(getIn(item, ['metadata', 'namespace'])) };
+      hit = { ...hit, path: hit.path.slice(2) };
+    }
+  }
+  return { file, manifest, offset, settings, workspace, hit, linePrefix, uri };
 }

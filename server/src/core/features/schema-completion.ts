@@ -19,6 +19,8 @@ interface Frame {
   seg: string;
   /** Keys seen directly inside this frame's map. */
   keys?: Set<string>;
+  /** The apiVersion and kind written directly inside this frame's map (the objects of a List). */
+  identity?: { apiVersion?: string; kind?: string };
 }
 
 export interface CursorPath {
@@ -109,8 +111,10 @@ export function cursorPath(ctx: FeatureContext): CursorPath | undefined {
     const key = unquote(km[1].trim());
     popTo(stack, col);
     const parent = stack[stack.length - 1];
-    if (parent) (parent.keys ??= new Set()).add(key);
-    else {
+    if (parent) {
+      (parent.keys ??= new Set()).add(key);
+      if ((key === 'apiVersion' || key === 'kind') && km[2]) (parent.identity ??= {})[key] = unquote(km[2].trim());
+    } else {
       rootKeys.add(key);
       if (key === 'apiVersion' && km[2]) apiVersion = unquote(km[2].trim());
       if (key === 'kind' && km[2]) kind = unquote(km[2].trim());
@@ -166,6 +170,15 @@ export function cursorPath(ctx: FeatureContext): CursorPath | undefined {
     siblings.add(k);
     if (!container && k === 'apiVersion' && k2[2]) apiVersion = unquote(k2[2].trim());
     if (!container && k === 'kind' && k2[2]) kind = unquote(k2[2].trim());
+    if (container && (k === 'apiVersion' || k === 'kind') && k2[2]) (container.identity ??= {})[k] = unquote(k2[2].trim());
+  }
+
+  // Inside an object of a v1 List, the object is the document: its own path, apiVersion and kind.
+  const docKind = kind ?? ctx.manifest?.kind;
+  const docApiVersion = apiVersion ?? ctx.manifest?.apiVersion;
+  if (docKind === 'List' && docApiVersion === 'v1' && stack[0]?.seg === 'items' && stack[1]?.seg === '[]') {
+    const item = stack[1].identity ?? {};
+    return { path: stack.slice(2).map((f) => f.seg), mode, key, wordStart, wordEnd: ctx.offset + wordTail.length, prefix, column: col, siblings, keyHasColon, apiVersion: item.apiVersion, kind: item.kind };
   }
 
   return {
