@@ -16,10 +16,10 @@ const R = {
   containerPortName: { id: 'workloads/container-port-name', severity: 'error', summary: 'Container port name is not an IANA service name', description: 'Container port names (what a Service targetPort can refer to) are IANA service names: at most 15 lowercase letters, digits and hyphens, with at least one letter, unique within the pod.' },
   containerPortRange: { id: 'workloads/container-port-range', severity: 'error', summary: 'Container port outside 1-65535', description: 'containerPort and hostPort must be between 1 and 65535.' },
   replicas: { id: 'workloads/replicas-negative', severity: 'error', summary: 'Negative replicas', description: 'spec.replicas of a Deployment, ReplicaSet, StatefulSet or ReplicationController is a count: 0 or more.' },
-  selector: { id: 'workloads/selector', severity: 'error', summary: 'Workload selector missing, empty or not matching its pod template', description: "apps/v1 Deployments, ReplicaSets, StatefulSets and DaemonSets must have a spec.selector that is not empty and that matches the labels of spec.template: the controller finds its pods by that selector, so the API server refuses a selector its own pods would not carry." },
+  selector: { id: 'workloads/selector', severity: 'error', summary: 'Workload selector empty or not matching its pod template', description: "apps/v1 Deployments, ReplicaSets, StatefulSets and DaemonSets must have a spec.selector that is not empty and that matches the labels of spec.template: the controller finds its pods by that selector, so the API server refuses a selector its own pods would not carry." },
   restartPolicy: { id: 'workloads/restart-policy', severity: 'error', summary: 'Restart policy the workload cannot use', description: "The pods of Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers run until deleted, so their template's restartPolicy can only be Always. A Job's pods run to completion: its template must set restartPolicy to OnFailure or Never." },
   containersRequired: { id: 'workloads/containers-required', severity: 'error', summary: 'Pod template without containers', description: 'A pod needs at least one entry in spec.containers (for workloads: spec.template.spec.containers).' },
-  containerName: { id: 'workloads/container-name', severity: 'error', summary: 'Container name missing, not a DNS-1123 label, or repeated', description: 'Every container (and init container) needs a name: a DNS-1123 label (lowercase letters, digits and hyphens, at most 63 characters) that no other container of the pod uses.' },
+  containerName: { id: 'workloads/container-name', severity: 'error', summary: 'Container name empty, not a DNS-1123 label, or repeated', description: 'Every container (and init container) needs a name: a DNS-1123 label (lowercase letters, digits and hyphens, at most 63 characters) that no other container of the pod uses.' },
   containerImage: { id: 'workloads/container-image', severity: 'error', summary: 'Container without an image', description: 'The API server refuses a container (or init container) of a pod or pod template without an image.' },
 } satisfies Record<string, RuleMeta>;
 
@@ -180,11 +180,14 @@ function checkContainers(ctx: RuleContext, pod: AnyNode): void {
     const what = listKey === 'containers' ? 'container' : 'init container';
     for (const c of seqItems(get(pod, listKey))) {
       if (!isMap(c)) continue;
-      const nNode = get(c, 'name');
+      const namePair = findPair(c, 'name');
+      const nNode = namePair?.value as AnyNode;
       const name = str(nNode);
-      if (name === undefined || name === '') {
-        ctx.report({ rule: R.containerName.id, node: nNode ?? c, message: `This ${what} has no name: every container needs one (a DNS-1123 label, unique in the pod).` });
-      } else if (!isPlaceholder(name)) {
+      const empty = name === '' || nNode === null || (isScalar(nNode) && nNode.value === null);
+      if (namePair && empty) {
+        // A missing name key is the schema's required-field report; an empty one is only seen here.
+        ctx.report({ rule: R.containerName.id, node: nNode ?? (namePair.key as AnyNode), message: `This ${what} has an empty name: every container needs one (a DNS-1123 label, unique in the pod).` });
+      } else if (name !== undefined && !isPlaceholder(name)) {
         const p = dns1123Label(name);
         if (p.length) ctx.report({ rule: R.containerName.id, node: nNode, message: `Container name '${name}' is not valid: it ${p.join('; ')}.` });
         else if (seen.has(name)) ctx.report({ rule: R.containerName.id, node: nNode, message: `Container name '${name}' is used twice in this pod: container names (init containers included) must be unique.` });
