@@ -1,6 +1,7 @@
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
-import { get, getIn, isMap, locate, seqItems, str } from '../yaml/ast';
+import { listItemManifest } from '../validation/objects';
+import { get, isMap, locate, seqItems } from '../yaml/ast';
 import type { Manifest, ParsedFile } from '../yaml/parse';
 import type { FeatureContext } from './types';
 
@@ -28,7 +29,7 @@ export function featureContext(file: ParsedFile, offset: number, settings: Setti
   if (manifest?.kind === 'List' && manifest.apiVersion === 'v1' && hit.path[0] === 'items' && typeof hit.path[1] === 'number') {
     const item = seqItems(get(manifest.root, 'items'))[hit.path[1]];
     if (isMap(item)) {
-      manifest = { ...manifest, root: item, kind: str(get(item, 'kind')), apiVersion: str(get(item, 'apiVersion')), name: str(getIn(item, ['metadata', 'name'])), namespace: str(getIn(item, ['metadata', 'namespace'])) };
+      manifest = listItemManifest(manifest, item);
       hit = { ...hit, path: hit.path.slice(2) };
     }
   }

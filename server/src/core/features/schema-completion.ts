@@ -173,27 +173,14 @@ export function cursorPath(ctx: FeatureContext): CursorPath | undefined {
     if (container && (k === 'apiVersion' || k === 'kind') && k2[2]) (container.identity ??= {})[k] = unquote(k2[2].trim());
   }
 
+  let path = stack.map((f) => f.seg);
+  let identity = { apiVersion: apiVersion ?? ctx.manifest?.apiVersion, kind: kind ?? ctx.manifest?.kind };
   // Inside an object of a v1 List, the object is the document: its own path, apiVersion and kind.
-  const docKind = kind ?? ctx.manifest?.kind;
-  const docApiVersion = apiVersion ?? ctx.manifest?.apiVersion;
-  if (docKind === 'List' && docApiVersion === 'v1' && stack[0]?.seg === 'items' && stack[1]?.seg === '[]') {
-    const item = stack[1].identity ?? {};
-    return { path: stack.slice(2).map((f) => f.seg), mode, key, wordStart, wordEnd: ctx.offset + wordTail.length, prefix, column: col, siblings, keyHasColon, apiVersion: item.apiVersion, kind: item.kind };
+  if (identity.kind === 'List' && identity.apiVersion === 'v1' && path[0] === 'items' && path[1] === '[]') {
+    identity = { apiVersion: stack[1].identity?.apiVersion, kind: stack[1].identity?.kind };
+    path = path.slice(2);
   }
-
-  return {
-    path: stack.map((f) => f.seg),
-    mode,
-    key,
-    wordStart,
-    wordEnd: ctx.offset + wordTail.length,
-    prefix,
-    column: col,
-    siblings,
-    keyHasColon,
-    apiVersion: apiVersion ?? ctx.manifest?.apiVersion,
-    kind: kind ?? ctx.manifest?.kind,
-  };
+  return { path, mode, key, wordStart, wordEnd: ctx.offset + wordTail.length, prefix, column: col, siblings, keyHasColon, ...identity };
 }
 
 // ---------------------------------------------------------------------------------------------

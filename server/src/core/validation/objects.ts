@@ -4,7 +4,14 @@
  * item exactly as it would check a document.
  */
 import type { RuleContext } from '../rules/types';
-import { get, seqItems, str } from '../yaml/ast';
+import { get, seqItems, str, type AnyNode } from '../yaml/ast';
+import type { Manifest } from '../yaml/parse';
+
+/** An object of a v1 List seen as a manifest of its own (its offsets are the List's document's). */
+export function listItemManifest(list: Manifest, item: AnyNode): Manifest {
+  const meta = get(item, 'metadata');
+  return { ...list, root: item, kind: str(get(item, 'kind')), apiVersion: str(get(item, 'apiVersion')), name: str(get(meta, 'name')), namespace: str(get(meta, 'namespace')) };
+}
 
 export function objectsOf(ctx: RuleContext, kinds: readonly string[]): RuleContext[] {
   const m = ctx.manifest;
@@ -14,7 +21,7 @@ export function objectsOf(ctx: RuleContext, kinds: readonly string[]): RuleConte
   for (const item of seqItems(get(m.root, 'items'))) {
     const kind = str(get(item, 'kind'));
     if (!kind || !kinds.includes(kind)) continue;
-    const manifest = { ...m, root: item, kind, apiVersion: str(get(item, 'apiVersion')), name: str(get(get(item, 'metadata'), 'name')) };
+    const manifest = listItemManifest(m, item);
     out.push({
       manifest,
       lines: ctx.lines,
