@@ -35,8 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
       { scheme: 'kube-expose-live', language: 'yaml' },
     ],
     synchronize: {
-      // files.exclude too: the server re-indexes when what it skips changes.
-      configurationSection: ['kubeExpose', 'files.exclude'],
+      configurationSection: 'kubeExpose',
       // The server's workspace index follows YAML files created, changed or deleted on disk, and
       // folders created or deleted: a watcher misses files written into a folder it has not started
       // watching yet, so the server reads a new folder itself.
@@ -67,6 +66,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<KubeEx
     vscode.commands.registerCommand('kubeExpose.openSettings', () =>
       vscode.commands.executeCommand('workbench.action.openSettings', '@ext:kube-expose.kube-expose'),
     ),
+  );
+
+  // The server's index skips what files.exclude hides: tell it when that changes (it reads the
+  // setting itself, per workspace folder).
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('files.exclude') && client?.isRunning()) void client.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }),
   );
 
   registerClusterFeatures(context, log);

@@ -73,7 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let indexedExclude: string | undefined;
   async function startIndexing(): Promise<void> {
     try {
-      const filesExclude = hasConfigurationCapability ? await readFilesExclude(connection) : null;
+      const filesExclude = hasConfigurationCapability ? await readFilesExclude(connection, workspaceFolders[0]) : null;
       indexedExclude = JSON.stringify(filesExclude);
       await indexWorkspace(connection, indexer, workspaceFolders, progressSupported, filesExclude);
     } catch (e) {
@@ -123,8 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await refreshSettings();
     }
     for (const st of docs.values()) schedule(st, 0);
-    // The client also reports changes of files.exclude: what the index skips may have changed.
-    if (hasConfigurationCapability && indexedExclude !== undefined && JSON.stringify(await readFilesExclude(connection)) !== indexedExclude) {
+    // The client also signals changes of files.exclude: what the index skips may have changed.
+    if (hasConfigurationCapability && indexedExclude !== undefined && JSON.stringify(await readFilesExclude(connection, workspaceFolders[0])) !== indexedExclude) {
       log('files.exclude changed: indexing the workspace again');
       void startIndexing();
     }
@@ -269,7 +269,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const start = file.lines.offsetAt(range.start);
     const end = file.lines.offsetAt(range.end);
     const actions: CodeAction[] = [];
-    for (const f of st.findings ?? []) {
+    // Only the kinds asked for (VS Code drops, with a warning, actions of kinds it did not request).
+    const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    for (const f of wants(CodeActionKind.QuickFix) ? st.findings ?? [] : []) {
       if (!f.fixes?.length || f.end < start || f.start > end) continue;
       for (const fix of f.fixes) {
         actions.push({
@@ -281,7 +283,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         });
       }
     }
-    actions.push(...conversionActions(st, file, start));
+    if (wants(CodeActionKind.RefactorRewrite)) actions.push(...conversionActions(st, file, start));
     return actions;
   });
 

@@ -51,6 +51,25 @@ test('textDocument/codeAction offers the exposure conversions of a NodePort Serv
   assert.doesNotMatch(out2, /\$\{/, 'a client without snippet edits gets plain text');
 });
 
+test('code actions follow context.only: quick fixes alone, refactorings alone, or both when not filtered', async () => {
+  const uri = 'file:///ws/only.yaml';
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n    - name: http\n      port: 80\n      protocol: TPC\n';
+  const diags = server.diagnostics(uri);
+  await server.open(uri, text);
+  await diags;
+  const kinds = async (only?: string[]) => {
+    const actions = await server.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 10, character: 16 }, end: { line: 10, character: 19 } },
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    });
+    return [...new Set(actions.map((a) => a.kind))].sort();
+  };
+  assert.deepEqual(await kinds(), ['quickfix', 'refactor.rewrite']);
+  assert.deepEqual(await kinds(['quickfix']), ['quickfix']);
+  assert.deepEqual(await kinds(['refactor']), ['refactor.rewrite']);
+});
+
 test('a ClusterIP Service offers no exposure conversion; a removed Ingress apiVersion offers the migration', async () => {
   const uri = 'file:///ws/mixed.yaml';
   const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  ports: [{port: 5432}]\n---\napiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend: {serviceName: web, servicePort: 80}\n';

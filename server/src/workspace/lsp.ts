@@ -52,10 +52,13 @@ export function registerNavigation(connection: Connection, indexer: WorkspaceInd
 }
 
 /** Indexes the workspace folders in the background, with `window/workDoneProgress` when the client supports it. */
-/** The user's `files.exclude` (what the index skips), or null when the client does not answer. */
-export async function readFilesExclude(connection: Connection): Promise<Record<string, unknown> | null> {
+/**
+ * The user's `files.exclude` (what the index skips), or null when the client does not answer. It is
+ * a resource setting: asked for in the scope of the first workspace folder.
+ */
+export async function readFilesExclude(connection: Connection, folder?: string): Promise<Record<string, unknown> | null> {
   try {
-    return ((await connection.workspace.getConfiguration('files.exclude')) as Record<string, unknown> | null) ?? null;
+    return ((await connection.workspace.getConfiguration({ section: 'files.exclude', scopeUri: folder })) as Record<string, unknown> | null) ?? null;
   } catch {
     return null;
   }

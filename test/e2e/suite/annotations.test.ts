@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, codeOf, describe, labelOf, openWorkspaceFile, waitForDiagnostics } from './helpers';
+import { activate, closeAllEditors, codeOf, describe, labelOf, openWorkspaceFile, until, waitForDiagnostics } from './helpers';
 
 const INGRESS = [
   'apiVersion: networking.k8s.io/v1',
@@ -44,9 +44,17 @@ suite('annotations in VS Code', () => {
     assert.equal(d.range.end.character, 4 + 'nginx.ingress.kubernetes.io/rewrite-targe'.length);
     assert.match(d.message, /Did you mean `nginx\.ingress\.kubernetes\.io\/rewrite-target`/);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Change to nginx.ingress.kubernetes.io/rewrite-target');
+    // Asked again for a few seconds: once, on a loaded CI machine, the first request right after the
+    // server started answered no quick fix (not reproduced since; the server log is printed on failure).
+    let actions: vscode.CodeAction[] = [];
+    const want = 'Change to nginx.ingress.kubernetes.io/rewrite-target';
+    await until('the quick fix', async () => {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      return actions.some((a) => a.title === want);
+    }, 5_000).catch(() => undefined);
+    const fix = actions.find((a) => a.title === want);
     assert.ok(fix?.edit, `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.every((a) => a.kind?.value === 'quickfix'), `only quick fixes were asked for: ${actions.map((a) => a.kind?.value).join(', ')}`);
     assert.equal(fix!.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix!.edit!));
     assert.equal(editor.document.lineAt(5).text, '    nginx.ingress.kubernetes.io/rewrite-target: /');

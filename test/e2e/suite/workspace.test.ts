@@ -1,12 +1,12 @@
 /**
  * The workspace index in a real VS Code: a Service's cross-file diagnostic appears and disappears
- * as the Deployment in another file changes — on disk while it is not open (file watcher), and when
- * it is edited in the editor and saved. The files are written into the run's workspace copy and
+ * as the Deployment in another file changes — on disk while it is not open (file watcher), when
+ * it is edited in the editor and saved, and when files.exclude hides it. The files are written into the run's workspace copy and
  * removed afterwards.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, closeAllEditors, codeOf, describe, ours, waitForDiagnostics, workspaceUri } from './helpers';
+import { activate, closeAllEditors, codeOf, describe, ours, until, waitForDiagnostics, workspaceUri } from './helpers';
 
 const NS = 'e2e-cross';
 const SELECTOR_RULE = 'kube-expose/cross/selector-no-match';
@@ -118,5 +118,28 @@ suite('workspace index (cross-file checks)', () => {
     const defs = (await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', svcUri(), at)) ?? [];
     const targets = defs.map((d) => ('targetUri' in d ? d.targetUri : d.uri).toString());
     assert.deepEqual(targets, [depUri().toString()]);
+  });
+
+  test('hiding a Deployment with files.exclude re-indexes: its Service selects nothing until it is shown again', async () => {
+    // A pair of its own, whose Deployment is never opened (an open document stays in the index).
+    const batchSvc = workspaceUri('cross-e2e', 'batch-service.yaml');
+    const batchDep = workspaceUri('cross-e2e', 'batch-deployment.yaml');
+    await write(batchDep, deployment('batch').replace('name: shop\n  namespace', 'name: batch\n  namespace'));
+    await write(batchSvc, service.replace(/shop/g, 'batch'));
+    await activate();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(batchSvc));
+    await until('the batch Deployment to be indexed', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', batchSvc, 10)) ?? [];
+      return lenses.some((l) => l.command?.title === 'selects 2 pods from Deployment batch');
+    }, 20_000);
+    const files = vscode.workspace.getConfiguration('files');
+    const before = files.inspect<Record<string, boolean>>('exclude')?.workspaceValue;
+    try {
+      await files.update('exclude', { ...(before ?? {}), '**/cross-e2e/batch-deployment.yaml': true }, vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(batchSvc, has(SELECTOR_RULE), 'the selector diagnostic once the Deployment is excluded', 20_000);
+    } finally {
+      await files.update('exclude', before, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(batchSvc, lacks(SELECTOR_RULE), 'the selector diagnostic to go once the Deployment is shown again', 20_000);
   });
 });
