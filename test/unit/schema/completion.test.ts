@@ -177,3 +177,23 @@ test('inside an object of a v1 List (kubectl get -o yaml): the object\'s own key
   const l2 = labels(two);
   assert.ok(l2.includes('rules') && l2.includes('ingressClassName') && !l2.includes('ports'), `IngressSpec keys: ${l2.join(', ')}`);
 });
+
+test('inside flow-style maps and lists: the keys of the map at the cursor, inserted as `key: `, and enum values', () => {
+  // A list item written as a flow map.
+  const item = `${SVC}spec:\n  ports:\n    - {name: http, |}\n`;
+  const p = path(item);
+  assert.deepEqual([p?.path, p?.mode, p?.flow], [['spec', 'ports', '[]'], 'key', true]);
+  const ports = items(item);
+  const port = ports.find((i) => i.label === 'port');
+  assert.ok(port, `ServicePort keys: ${ports.map((i) => i.label).join(', ')}`);
+  assert.equal(port!.insertText, 'port: ');
+  assert.ok(!ports.some((i) => i.label === 'name'), 'name is already written in this map');
+  // A block key whose value is a flow list of flow maps, with a partial key.
+  assert.ok(labels(`${SVC}spec:\n  ports: [{port: 80, target|}]\n`).includes('targetPort'));
+  // Nested flow maps: metadata: {labels: {...}, ann|}
+  assert.ok(labels(`apiVersion: v1\nkind: Service\nmetadata: {labels: {app: web}, |}\n`).includes('annotations'));
+  // An enum value inside a flow map.
+  assert.deepEqual(labels(`${SVC}spec:\n  ports:\n    - {port: 80, protocol: |}\n`).sort(), ['SCTP', 'TCP', 'UDP']);
+  // Closed before the cursor, or inside a quoted string: nothing from the flow parser.
+  assert.equal(path(`${SVC}spec:\n  selector: {app: "we|"}\n`), undefined);
+});

@@ -43,9 +43,55 @@ export interface CursorPath {
   /** apiVersion and kind of the document, read from its top-level lines. */
   apiVersion?: string;
   kind?: string;
+  /** Inside a flow collection (`{…}`): keys are inserted as `key: `, without block structure. */
+  flow?: boolean;
 }
 
 const LINE = /^( *)((?:-(?: +|$))*)(.*)$/;
+/** A block key whose value starts on the same line: `ports: [...`. */
+const FLOW_VALUE = /^((?:"[^"]*"|'[^']*'|[^\s:#'"{[][^:#]*?)):\s+(.*)$/;
+
+/**
+ * Where the cursor is inside a flow collection written up to it (`{name: http, por`): the path
+ * through the nested collections (the outermost one is the value the line already names), the
+ * keys already written in the innermost map, and whether a key or a value is being typed.
+ */
+export function flowAt(text: string): { segs: string[]; keys: Set<string>; mode: 'key' | 'value'; key?: string; prefix: string } | undefined {
+  const frames: Array<{ map: boolean; keys: Set<string>; pendingKey?: string }> = [];
+  const segs: string[] = [];
+  let token = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = frames[frames.length - 1];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return undefined; // inside a quoted string
+      token += text.slice(i + 1, close);
+      i = close;
+    } else if (c === '{' || c === '[') {
+      if (top) segs.push(top.map ? top.pendingKey ?? '' : '[]');
+      frames.push({ map: c === '{', keys: new Set() });
+      token = '';
+    } else if (c === '}' || c === ']') {
+      frames.pop();
+      if (frames.length === 0) return undefined; // the collection is closed before the cursor
+      segs.pop();
+      token = '';
+    } else if (c === ':' && top?.map && (i + 1 === text.length || text[i + 1] === ' ')) {
+      top.pendingKey = token.trim();
+      top.keys.add(top.pendingKey);
+      token = '';
+    } else if (c === ',') {
+      if (top) top.pendingKey = undefined;
+      token = '';
+    } else token += c;
+  }
+  const top = frames[frames.length - 1];
+  if (!top?.map) return undefined; // between the items of a flow list: nothing to offer
+  const prefix = token.trimStart();
+  if (!/^[\w./-]*$/.test(prefix)) return undefined;
+  return top.pendingKey !== undefined ? { segs, keys: top.keys, mode: 'value', key: top.pendingKey, prefix } : { segs, keys: top.keys, mode: 'key', prefix };
+}
 const KEY_LINE = /^((?:"[^"]*"|'[^']*'|[^\s:#'"][^:#]*?)):(?: +(.*))?$/;
 
 function unquote(k: string): string {
@@ -134,6 +180,17 @@ export function cursorPath(ctx: FeatureContext): CursorPath | undefined {
   let key: string | undefined;
   let prefix = rest;
   let wordStart = ctx.offset - rest.length;
+  // A flow collection opened on this line (`- {name: http, |}`, `ports: [{port: 80, |}]`).
+  const flowText = /^[[{]/.test(rest) ? rest : /^[[{]/.test(FLOW_VALUE.exec(rest)?.[2] ?? '') ? FLOW_VALUE.exec(rest)![2] : undefined;
+  if (flowText !== undefined) {
+    const flow = flowAt(flowText);
+    if (!flow) return undefined;
+    popTo(stack, col);
+    const lineKey = flowText === rest ? [] : [unquote(FLOW_VALUE.exec(rest)![1].trim())];
+    const wordTail = /^[\w./-]*/.exec(after)?.[0] ?? '';
+    const identity = { apiVersion: apiVersion ?? ctx.manifest?.apiVersion, kind: kind ?? ctx.manifest?.kind };
+    return { path: [...stack.map((f) => f.seg), ...lineKey, ...flow.segs], mode: flow.mode, key: flow.key, wordStart: ctx.offset - flow.prefix.length, wordEnd: ctx.offset + wordTail.length, prefix: flow.prefix, column: col, siblings: flow.keys, keyHasColon: false, flow: true, ...identity };
+  }
   const km = KEY_LINE.exec(rest);
   if (km && km[2] !== undefined) {
     mode = 'value';
@@ -256,6 +313,9 @@ function keyItems(type: SchemaType, cp: CursorPath, root: KindSchema): Completio
     let snippet = true;
     if (cp.keyHasColon) {
       insertText = name;
+      snippet = false;
+    } else if (cp.flow) {
+      insertText = `${name}: `;
       snippet = false;
     } else if (atRoot && name === 'apiVersion') insertText = `apiVersion: ${root.apiVersion}`;
     else if (atRoot && name === 'kind') insertText = `kind: ${root.kind}`;
