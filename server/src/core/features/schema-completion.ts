@@ -56,7 +56,7 @@ const FLOW_VALUE = /^((?:"[^"]*"|'[^']*'|[^\s:#'"{[][^:#]*?)):\s+(.*)$/;
  * through the nested collections (the outermost one is the value the line already names), the
  * keys already written in the innermost map, and whether a key or a value is being typed.
  */
-export function flowAt(text: string): { segs: string[]; keys: Set<string>; mode: 'key' | 'value'; key?: string; prefix: string } | undefined {
+function flowAt(text: string): { segs: string[]; keys: Set<string>; mode: 'key' | 'value'; key?: string; prefix: string } | undefined {
   const frames: Array<{ map: boolean; keys: Set<string>; pendingKey?: string }> = [];
   const segs: string[] = [];
   let token = '';
@@ -181,12 +181,13 @@ export function cursorPath(ctx: FeatureContext): CursorPath | undefined {
   let prefix = rest;
   let wordStart = ctx.offset - rest.length;
   // A flow collection opened on this line (`- {name: http, |}`, `ports: [{port: 80, |}]`).
-  const flowText = /^[[{]/.test(rest) ? rest : /^[[{]/.test(FLOW_VALUE.exec(rest)?.[2] ?? '') ? FLOW_VALUE.exec(rest)![2] : undefined;
+  const fv = FLOW_VALUE.exec(rest);
+  const flowText = /^[[{]/.test(rest) ? rest : fv && /^[[{]/.test(fv[2]) ? fv[2] : undefined;
   if (flowText !== undefined) {
     const flow = flowAt(flowText);
     if (!flow) return undefined;
     popTo(stack, col);
-    const lineKey = flowText === rest ? [] : [unquote(FLOW_VALUE.exec(rest)![1].trim())];
+    const lineKey = flowText === rest ? [] : [unquote(fv![1].trim())];
     const wordTail = /^[\w./-]*/.exec(after)?.[0] ?? '';
     const identity = { apiVersion: apiVersion ?? ctx.manifest?.apiVersion, kind: kind ?? ctx.manifest?.kind };
     return { path: [...stack.map((f) => f.seg), ...lineKey, ...flow.segs], mode: flow.mode, key: flow.key, wordStart: ctx.offset - flow.prefix.length, wordEnd: ctx.offset + wordTail.length, prefix: flow.prefix, column: col, siblings: flow.keys, keyHasColon: false, flow: true, ...identity };
