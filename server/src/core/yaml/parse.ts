@@ -7,6 +7,8 @@
 import { parseAllDocuments, type Document, type Node } from 'yaml';
 import { LineIndex } from '../text';
 import { findPair, isMap, str, type AnyNode, type Pair, type YAMLMap } from './ast';
+import { YAML_OPTIONS } from './options';
+import { parseBlockDocument } from './block-parse';
 
 export interface SyntaxProblem {
   message: string;
@@ -41,8 +43,7 @@ export interface ParsedFile {
   chunks?: Array<{ text: string; start: number; doc: Document.Parsed }>;
 }
 
-/** YAML 1.1 is what the Kubernetes tools read (sigs.k8s.io/yaml): `yes`/`no`/`on`/`off` are booleans there. */
-export const YAML_OPTIONS = { version: '1.1' as const, prettyErrors: false, uniqueKeys: true, strict: false };
+export { YAML_OPTIONS };
 
 /**
  * Parses every document of a file. With `previous` (the last parse of the same file), only the
@@ -77,7 +78,15 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
         return;
       }
       // On a re-parse, the document's strings must not keep the whole text of this version alive.
-      const parsed = parseWhole(previous ? detached(c.text) : c.text);
+      const own = previous ? detached(c.text) : c.text;
+      // Most manifests are plain block YAML, which the fast path builds directly; anything else
+      // (or anything it is unsure of) is parsed by the package.
+      const fast = parseBlockDocument(own, c.start);
+      if (fast) {
+        docs.push({ doc: fast, reused: false });
+        return;
+      }
+      const parsed = parseWhole(own);
       for (const d of parsed) {
         if (c.start) shiftDocument(d, c.start);
         docs.push({ doc: d, reused: false });

@@ -1,0 +1,556 @@
+/**
+ * A fast path for the YAML that Kubernetes manifests are almost always written in: block maps and
+ * block sequences of single-line scalars, quoted strings, `|`/`>` block scalars and empty `{}`/`[]`.
+ *
+ * It builds the same node tree the `yaml` package composes (the same node classes, ranges, scalar
+ * values, types and sources, resolved through the same YAML 1.1 schema tags), in one pass over the
+ * text and without the package's token stream, which is most of its cost. Anything outside that
+ * subset (anchors, aliases, tags, flow collections with content, multi-line plain or quoted
+ * scalars, complex keys, tabs, CR line ends, duplicate keys, anything the package would report as
+ * an error or warning) makes it give up on the document, and the caller parses that document with
+ * the package instead. `test/unit/block-parse.test.ts` holds it to the package's output, node by
+ * node, over the fixtures, generated manifests and (when present) the shared corpus.
+ */
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { YAML_OPTIONS } from './options';
+
+type Node = Scalar | YAMLMap | YAMLSeq;
+
+/** Thrown (as this one object, without a stack) when the document leaves the supported subset. */
+const GIVE_UP = { giveUp: true };
+
+const DEBUG = typeof process !== 'undefined' && Boolean(process.env?.KUBE_EXPOSE_BLOCK_DEBUG);
+
+/** Leaves the fast path for this document. */
+function fail(): never {
+  if (DEBUG) console.error(new Error('block parser gives up').stack?.split('\n').slice(1, 3).join(' '));
+  throw GIVE_UP;
+}
+
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** Tags and options of a YAML 1.1 document, taken once from the package itself. */
+const template = new Document(undefined, YAML_OPTIONS);
+const scalarTags = template.schema.tags.filter((t) => t.default === true && !t.collection && t.test);
+const stringTag = (template.schema as unknown as Record<symbol, { resolve: (v: string) => unknown }>)[Symbol.for('yaml.scalar')];
+
+/**
+ * Parses one document (the text of one `---` chunk) whose first character is at `base` in its
+ * file. Returns undefined when the document is outside the fast path's subset.
+ */
+export function parseBlockDocument(text: string, base = 0): Document.Parsed | undefined {
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  try {
+    return new BlockParser(text, base).document();
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/** A run of comment lines (and blank lines between them) between two content lines. */
+interface CommentRun {
+  /** Indentation of the comments (all the same, or the parser gives up). */
+  indent: number;
+  /** Offset of the first character of the content line after the run, or the end of the text. */
+  end: number;
+}
+
+class BlockParser {
+  private readonly s: string;
+  private readonly n: number;
+  private readonly base: number;
+  private lastEmpty: Scalar | undefined;
+
+  constructor(text: string, base: number) {
+    this.s = text;
+    this.n = text.length;
+    this.base = base;
+  }
+
+  document(): Document.Parsed {
+    const s = this.s;
+    const lead = this.skipCommentLines(0);
+    if (lead.indent > 0) fail(); // an indented root node
+    let p = lead.next;
+    let docStart = p;
+    let marker = false;
+    if (p < this.n && s.startsWith('---', p) && (p + 3 === this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL)) {
+      marker = true;
+      docStart = p;
+      const le = this.lineEnd(p);
+      const rest = this.skipSpaces(p + 3, le);
+      if (rest < le && (s.charCodeAt(rest) !== HASH || s.charCodeAt(rest - 1) !== SPACE)) fail();
+      const look = this.skipCommentLines(le + 1 > this.n ? this.n : le + 1);
+      if (look.indent > 0) fail();
+      p = look.next;
+    }
+    if (p >= this.n) fail(); // an empty document
+    const c = s.charCodeAt(p);
+    if (c === 46 /* . */ && s.startsWith('...', p)) fail();
+    const { node, next } = this.isSeqItem(p) ? this.seq(0, p) : this.map(0, p);
+    // Only comment lines and blank lines may follow the root node.
+    const after = this.skipCommentLines(next);
+    if (after.next < this.n) fail();
+    // A document ending in an empty value ends before its last line break: left to the package.
+    if (this.lastEmpty && this.lastEmpty.range![2] === node.range![2]) fail();
+    const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
+    if (marker) doc.directives!.docStart = true;
+    doc.contents = node as Document.Parsed['contents'];
+    doc.range = [this.base + docStart, node.range![2], this.base + this.n];
+    return doc;
+  }
+
+  // ── Blocks ────────────────────────────────────────────────────────────────────────────────
+
+  /** A block map whose keys sit at column `indent`, the first key at `first` (maybe after a `- `). */
+  private map(indent: number, first: number): { node: YAMLMap; next: number } {
+    const map = new YAMLMap();
+    const seen = new Set<string>();
+    let keyAt = first;
+    for (;;) {
+      const le = this.lineEnd(keyAt);
+      const colon = this.keyEnd(keyAt, le);
+      if (colon < 0) fail();
+      const key = this.keyScalar(keyAt, colon);
+      const id = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
+      if (key.value === '<<' || seen.has(id)) fail();
+      seen.add(id);
+      const { node: value, next } = this.value(indent, colon + 1, le, true);
+      map.items.push(new Pair(key, value));
+      const look = this.skipCommentLines(next);
+      const d = look.next < this.n ? look.indent : -1;
+      const ends = d < indent || (d === indent && this.isSeqItem(look.next));
+      const claimed = look.run ? this.settleRun(value, indent, look.run, ends, d < 0) : undefined;
+      if (d === indent && !this.isSeqItem(look.next)) {
+        keyAt = look.next;
+        continue;
+      }
+      if (d > indent) fail();
+      const end = value.range![2];
+      map.range = [this.base + first, end, claimed ?? end];
+      return { node: map, next };
+    }
+  }
+
+  /** A block sequence whose `-` indicators sit at column `indent`, the first at `first`. */
+  private seq(indent: number, first: number): { node: YAMLSeq; next: number } {
+    const seq = new YAMLSeq();
+    let dash = first;
+    for (;;) {
+      const le = this.lineEnd(dash);
+      const lineStart = dash - indent;
+      const after = dash + 1;
+      let item: Node;
+      let next: number;
+      const q = this.skipSpaces(after, le);
+      if (q < le && this.s.charCodeAt(q) !== HASH && this.keyEnd(q, le) >= 0) {
+        if (this.isSeqItem(q)) fail();
+        ({ node: item, next } = this.map(q - lineStart, q));
+      } else {
+        ({ node: item, next } = this.value(indent, after, le, false));
+      }
+      seq.items.push(item);
+      const look = this.skipCommentLines(next);
+      const d = look.next < this.n ? look.indent : -1;
+      const ends = d < indent || (d === indent && !this.isSeqItem(look.next));
+      const claimed = look.run ? this.settleRun(item, indent, look.run, ends, d < 0) : undefined;
+      if (d === indent && this.isSeqItem(look.next)) {
+        dash = look.next;
+        continue;
+      }
+      if (d > indent) fail();
+      const end = item.range![2];
+      seq.range = [this.base + first, end, claimed ?? end];
+      return { node: seq, next };
+    }
+  }
+
+  /**
+   * Comment lines after a block's item. Between items of a block that goes on, the package keeps
+   * them as comments (no range moves) or, deeper than the block, ends the item's scalar with them.
+   * Where a block ends, its tokenizer's indentation tracking decides which node's range they end,
+   * in ways this parser does not mirror; it gives up there, except for the two cases that are
+   * clear: comments shallower than the block (they belong further out) and comments at column 0
+   * at the end of the document (they belong to the document).
+   */
+  private settleRun(last: Node, indent: number, run: CommentRun, blockEnds: boolean, atEnd: boolean): number | undefined {
+    const runEnd = this.base + run.end;
+    if (last.range![2] >= runEnd) return undefined; // a nested block took them
+    if (blockEnds) {
+      if (run.indent < indent || (atEnd && run.indent === 0)) return undefined;
+      fail();
+    }
+    if (run.indent > indent) {
+      const scalar = last instanceof Scalar && (last.type === Scalar.PLAIN || last.type === Scalar.QUOTE_DOUBLE || last.type === Scalar.QUOTE_SINGLE) && last.source !== '';
+      if (!scalar) fail();
+      last.range![2] = runEnd;
+    }
+    return undefined;
+  }
+
+  // ── Values ────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The value after a map key's `:` (or a sequence item's `-`) at `from`, inside a block at column
+   * `indent`. Returns the node and the offset of the line after it.
+   */
+  private value(indent: number, from: number, le: number, inMap: boolean): { node: Node; next: number } {
+    const s = this.s;
+    const q = this.skipSpaces(from, le);
+    if (q >= le || s.charCodeAt(q) === HASH) {
+      if (q < le && q === from) fail(); // `#` right after the indicator
+      return this.nestedOrEmpty(indent, q, le, inMap, q < le);
+    }
+    const c = s.charCodeAt(q);
+    const nextLine = le < this.n ? le + 1 : this.n;
+    switch (c) {
+      case DQUOTE:
+      case SQUOTE: {
+        const close = this.closingQuote(q, le);
+        const node = this.quoted(q, close);
+        node.range![2] = this.base + this.endOfLine(close + 1, le, nextLine);
+        this.noContinuation(nextLine, indent);
+        return { node, next: nextLine };
+      }
+      case 124 /* | */:
+      case 62 /* > */:
+        return this.blockScalar(indent, q, le);
+      case 91 /* [ */:
+      case 123 /* { */: {
+        const closeCh = c === 91 ? 93 : 125;
+        if (s.charCodeAt(q + 1) !== closeCh) fail();
+        const node = c === 91 ? new YAMLSeq() : new YAMLMap();
+        node.flow = true;
+        node.range = [this.base + q, this.base + q + 2, this.base + this.endOfLine(q + 2, le, nextLine)];
+        this.noContinuation(nextLine, indent);
+        return { node, next: nextLine };
+      }
+      default: {
+        if (!this.plainStart(q, le)) fail();
+        let e = q;
+        let valueEnd = q;
+        while (e < le) {
+          const ch = s.charCodeAt(e);
+          if (ch === HASH && s.charCodeAt(e - 1) === SPACE) break;
+          if (ch === COLON && (e + 1 === le || s.charCodeAt(e + 1) === SPACE)) fail();
+          if (ch !== SPACE) valueEnd = e + 1;
+          e++;
+        }
+        const node = this.plain(q, valueEnd);
+        node.range![2] = this.base + nextLine;
+        this.noContinuation(nextLine, indent);
+        return { node, next: nextLine };
+      }
+    }
+  }
+
+  /** After `key:` or `-` with nothing else on the line: a nested block, a compact sequence, or null. */
+  private nestedOrEmpty(indent: number, at: number, le: number, inMap: boolean, commented = false): { node: Node; next: number } {
+    const nextLine = le < this.n ? le + 1 : this.n;
+    const look = this.skipCommentLines(nextLine);
+    if (look.next < this.n) {
+      if (look.indent > indent) {
+        if (look.run && look.run.indent <= indent) fail();
+        return this.isSeqItem(look.next) ? this.seq(look.indent, look.next) : this.map(look.indent, look.next);
+      }
+      if (inMap && look.indent === indent && this.isSeqItem(look.next)) {
+        return this.seq(indent, look.next);
+      }
+    }
+    if (look.run || commented) fail(); // comments after an empty value: left to the package
+    const node = this.resolvePlain('');
+    node.range = [this.base + at, this.base + at, this.base + at];
+    this.lastEmpty = node;
+    return { node, next: nextLine };
+  }
+
+  /** A `|` or `>` block scalar whose header starts at `q`. */
+  private blockScalar(indent: number, q: number, le: number): { node: Node; next: number } {
+    const s = this.s;
+    const folded = s.charCodeAt(q) === 62;
+    let h = q + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    if (s.charCodeAt(h) === DASH) { chomp = 'strip'; h++; } else if (s.charCodeAt(h) === 43 /* + */) fail();
+    const afterHeader = this.skipSpaces(h, le);
+    if (afterHeader < le && (s.charCodeAt(afterHeader) !== HASH || afterHeader === h)) fail();
+    if (le >= this.n) fail();
+    // Content lines: the first non-blank line sets the indentation.
+    let p = le + 1;
+    let contentIndent = -1;
+    const lines: Array<[number, number]> = [];
+    let lastContentEnd = p;
+    while (p < this.n) {
+      const e = this.lineEnd(p);
+      const ind = this.indentAt(p, e);
+      if (p + ind === e) {
+        // A blank line: more spaces than the content indentation would be content.
+        if (contentIndent < 0 ? ind > 0 : ind > contentIndent) fail();
+        lines.push([e, e]);
+        p = e + 1;
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (ind <= indent) break;
+        contentIndent = ind;
+      } else if (ind < contentIndent) {
+        if (ind > indent) fail();
+        break;
+      }
+      if (folded && ind > contentIndent) fail(); // more-indented lines of a folded scalar
+      lines.push([p + contentIndent, e]);
+      if (e >= this.n) fail(); // no line break after the last line
+      lastContentEnd = e + 1;
+      p = e + 1;
+    }
+    if (contentIndent < 0) fail(); // an empty block scalar
+    if (folded && lines[0][0] === lines[0][1]) fail(); // leading blank lines of a folded scalar
+    // Drop trailing blank lines (the chomping indicator decides the final line breaks).
+    let count = lines.length;
+    while (count > 0 && lines[count - 1][0] === lines[count - 1][1]) count--;
+    const kept = lines.slice(0, count).map(([a, b]) => s.slice(a, b));
+    let value: string;
+    if (folded) {
+      value = '';
+      for (let i = 0; i < kept.length; i++) {
+        const line = kept[i];
+        if (i === 0) value = line;
+        else if (line === '') value += '\n';
+        else if (kept[i - 1] === '') value += line;
+        else value += ' ' + line;
+      }
+    } else {
+      value = kept.join('\n');
+    }
+    if (chomp === 'clip') value += '\n';
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    node.range = [this.base + q, this.base + lastContentEnd, this.base + lastContentEnd];
+    return { node, next: lastContentEnd };
+  }
+
+  // ── Scalars ───────────────────────────────────────────────────────────────────────────────
+
+  private keyScalar(at: number, colon: number): Scalar {
+    const c = this.s.charCodeAt(at);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.closingQuote(at, colon);
+      if (close + 1 !== colon) fail();
+      const node = this.quoted(at, close);
+      node.range![2] = node.range![1];
+      return node;
+    }
+    if (!this.plainStart(at, colon)) fail();
+    if (this.s.charCodeAt(colon - 1) === SPACE) fail();
+    const node = this.plain(at, colon);
+    node.range![2] = node.range![1];
+    return node;
+  }
+
+  private plain(start: number, end: number): Scalar {
+    const node = this.resolvePlain(this.s.slice(start, end));
+    node.range = [this.base + start, this.base + end, this.base + end];
+    return node;
+  }
+
+  /** A plain scalar's value, resolved like the package does: the first default 1.1 tag whose test matches. */
+  private resolvePlain(source: string): Scalar {
+    let tag: (typeof scalarTags)[number] | undefined;
+    if (mayBeNonString(source)) {
+      for (const t of scalarTags) {
+        if (t.test!.test(source)) { tag = t; break; }
+      }
+    }
+    const res = tag ? tag.resolve(source, () => { fail(); }, template.options) : stringTag.resolve(source);
+    const node = res instanceof Scalar ? res : new Scalar(res);
+    node.source = source;
+    node.type = Scalar.PLAIN;
+    if (tag?.format) node.format = tag.format;
+    return node;
+  }
+
+  /** A single-line quoted scalar from its opening quote at `at` to its closing quote at `close`. */
+  private quoted(at: number, close: number): Scalar {
+    const s = this.s;
+    const double = s.charCodeAt(at) === DQUOTE;
+    const raw = s.slice(at + 1, close);
+    let value: string;
+    if (double) value = raw.indexOf('\\') >= 0 ? unescapeDouble(raw) : raw;
+    else value = raw.indexOf("'") >= 0 ? raw.replace(/''/g, "'") : raw;
+    const node = new Scalar(value);
+    node.source = value;
+    node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    node.range = [this.base + at, this.base + close + 1, this.base + close + 1];
+    return node;
+  }
+
+  /** The offset of the closing quote of a quoted scalar opening at `at`, on the same line. */
+  private closingQuote(at: number, le: number): number {
+    const s = this.s;
+    const quote = s.charCodeAt(at);
+    for (let i = at + 1; i < le; i++) {
+      const c = s.charCodeAt(i);
+      if (quote === DQUOTE && c === 92 /* \ */) { i++; continue; }
+      if (c === quote) {
+        if (quote === SQUOTE && s.charCodeAt(i + 1) === SQUOTE) { i++; continue; }
+        return i;
+      }
+    }
+    fail(); // a quoted scalar running over several lines
+  }
+
+  // ── Lines ─────────────────────────────────────────────────────────────────────────────────
+
+  private lineEnd(p: number): number {
+    const e = this.s.indexOf('\n', p);
+    return e < 0 ? this.n : e;
+  }
+
+  private indentAt(p: number, le: number): number {
+    let i = p;
+    while (i < le && this.s.charCodeAt(i) === SPACE) i++;
+    return i - p;
+  }
+
+  private skipSpaces(p: number, le: number): number {
+    while (p < le && this.s.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /**
+   * From a line start, skips blank lines and comment lines. Returns the first content line (its
+   * start, the offset of its first character and its indentation) and the comments skipped.
+   */
+  private skipCommentLines(p: number): { lineStart: number; next: number; indent: number; run?: CommentRun } {
+    let run: CommentRun | undefined;
+    while (p < this.n) {
+      const le = this.lineEnd(p);
+      const ind = this.indentAt(p, le);
+      const c = p + ind;
+      if (c < le && this.s.charCodeAt(c) !== HASH) {
+        if (run) run.end = c;
+        return { lineStart: p, next: c, indent: ind, run };
+      }
+      if (c < le) {
+        if (run && run.indent !== ind) fail(); // comments at several depths: left to the package
+        run = { indent: ind, end: 0 };
+      }
+      if (le >= this.n) break;
+      p = le + 1;
+    }
+    if (run) run.end = this.n;
+    return { lineStart: this.n, next: this.n, indent: -1, run };
+  }
+
+  /** The offset where the rest of a line after a value ends: its line break, after any comment. */
+  private endOfLine(after: number, le: number, nextLine: number): number {
+    const r = this.skipSpaces(after, le);
+    if (r < le && (this.s.charCodeAt(r) !== HASH || r === after)) fail();
+    return nextLine;
+  }
+
+  /** A value on one line is not continued on the next (which would be a multi-line scalar). */
+  private noContinuation(nextLine: number, indent: number): void {
+    const look = this.skipCommentLines(nextLine);
+    if (look.next < this.n && look.indent > indent) fail();
+  }
+
+  private isSeqItem(p: number): boolean {
+    if (this.s.charCodeAt(p) !== DASH) return false;
+    const c = this.s.charCodeAt(p + 1);
+    return p + 1 >= this.n || c === SPACE || c === NL;
+  }
+
+  /** Whether a plain scalar may start at `p` (no YAML indicator that would make it something else). */
+  private plainStart(p: number, le: number): boolean {
+    if (p >= le) return false;
+    const c = this.s.charCodeAt(p);
+    switch (c) {
+      case 91: case 93: case 123: case 125: case 44: // [ ] { } ,
+      case HASH: case 38: case 42: case 33: case 124: case 62: // # & * ! | >
+      case SQUOTE: case DQUOTE: case 37: case 64: case 96: // ' " % @ `
+        return false;
+      case DASH: case 63: case COLON: { // - ? :
+        const n = p + 1 < le ? this.s.charCodeAt(p + 1) : SPACE;
+        return n !== SPACE;
+      }
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * The offset of the `:` that ends a key starting at `p` on its line, or -1 when the line does
+   * not start a `key: value` pair there.
+   */
+  private keyEnd(p: number, le: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      let close: number;
+      try {
+        close = this.closingQuote(p, le);
+      } catch {
+        return -1;
+      }
+      const after = close + 1;
+      return s.charCodeAt(after) === COLON && (after + 1 >= le || s.charCodeAt(after + 1) === SPACE) ? after : -1;
+    }
+    for (let i = p; i < le; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === COLON && (i + 1 >= le || s.charCodeAt(i + 1) === SPACE)) return i;
+      if (ch === HASH && i > p && s.charCodeAt(i - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Whether a plain scalar could resolve to something other than a string under the YAML 1.1 tags
+ * (null, bool, int, float, timestamp). A cheap test on its first character and length that lets
+ * the common case (names, images, paths) skip a dozen regular expressions.
+ */
+export function mayBeNonString(v: string): boolean {
+  if (v.length === 0) return true;
+  const c = v.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true; // digit
+  switch (c) {
+    case 126: case 46: case 43: case DASH: // ~ . + -
+      return true;
+    case 121: case 89: case 110: case 78: case 116: case 84: case 102: case 70: case 111: case 79: // y Y n N t T f F o O
+      return v.length <= 5;
+    default:
+      return false;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+};
+
+/** The value of a single-line double-quoted scalar's content with escapes. */
+function unescapeDouble(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c !== '\\') { out += c; continue; }
+    const e = raw[++i];
+    if (e === undefined) fail();
+    const simple = ESCAPES[e];
+    if (simple !== undefined) { out += simple; continue; }
+    const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    const hex = raw.substr(i + 1, len);
+    if (!len || hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) fail();
+    out += String.fromCodePoint(parseInt(hex, 16));
+    i += len;
+  }
+  return out;
+}
