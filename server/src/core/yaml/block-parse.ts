@@ -38,7 +38,52 @@ const SQUOTE = 39;
 /** Tags and options of a YAML 1.1 document, taken once from the package itself. */
 const template = new Document(undefined, YAML_OPTIONS);
 const scalarTags = template.schema.tags.filter((t) => t.default === true && !t.collection && t.test);
-const stringTag = (template.schema as unknown as Record<symbol, { resolve: (v: string) => unknown }>)[Symbol.for('yaml.scalar')];
+type Resolve = (value: string, onError: (message: string) => void, options: unknown) => unknown;
+
+/*
+ * Node constructors for the tree. The package's own constructors define the node-type tag on
+ * every object with `Object.defineProperty`, which is most of their cost; these put the tag (and a
+ * collection's schema) on a prototype that inherits from the package's class instead. The nodes
+ * are the package's classes for every purpose: `isScalar`/`isMap`/..., `instanceof`, `constructor`
+ * and all methods (`toJSON`, `clone`, `get`, ...).
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+function nodePrototype(base: { prototype: object }, type: symbol, withSchema: boolean): object {
+  const props: PropertyDescriptorMap = {
+    constructor: { value: base, writable: true, configurable: true },
+    [NODE_TYPE]: { value: type },
+  };
+  if (withSchema) props.schema = { value: template.schema, writable: true, configurable: true };
+  return Object.create(base.prototype, props);
+}
+interface FastScalar { value: unknown; range?: [number, number, number]; source?: string; type?: Scalar.Type }
+function FastScalar(this: FastScalar, value: unknown) {
+  this.value = value;
+  this.range = undefined;
+  this.source = undefined;
+  this.type = undefined;
+}
+FastScalar.prototype = nodePrototype(Scalar, Symbol.for('yaml.scalar'), false);
+function FastPair(this: { key: unknown; value: unknown }, key: unknown, value: unknown) {
+  this.key = key;
+  this.value = value;
+}
+FastPair.prototype = nodePrototype(Pair, Symbol.for('yaml.pair'), false);
+function FastMap(this: { items: unknown[]; range?: unknown }) {
+  this.items = [];
+  this.range = undefined;
+}
+FastMap.prototype = nodePrototype(YAMLMap, Symbol.for('yaml.map'), true);
+function FastSeq(this: { items: unknown[]; range?: unknown }) {
+  this.items = [];
+  this.range = undefined;
+}
+FastSeq.prototype = nodePrototype(YAMLSeq, Symbol.for('yaml.seq'), true);
+type Constructor<T> = new (...args: unknown[]) => T;
+const newScalar = (value: unknown): Scalar => new (FastScalar as unknown as Constructor<Scalar>)(value);
+const newPair = (key: Scalar, value: Node): Pair => new (FastPair as unknown as Constructor<Pair>)(key, value);
+const newMap = (): YAMLMap => new (FastMap as unknown as Constructor<YAMLMap>)();
+const newSeq = (): YAMLSeq => new (FastSeq as unknown as Constructor<YAMLSeq>)();
 
 /**
  * Parses one document (the text of one `---` chunk) whose first character is at `base` in its
@@ -67,6 +112,11 @@ class BlockParser {
   private readonly n: number;
   private readonly base: number;
   private lastEmpty: Scalar | undefined;
+  /** Where the node parsed last ends: the start of the line after it. */
+  private next = 0;
+  private lookNext = 0;
+  private lookIndent = 0;
+  private lookRun: CommentRun | undefined;
 
   constructor(text: string, base: number) {
     this.s = text;
@@ -76,9 +126,9 @@ class BlockParser {
 
   document(): Document.Parsed {
     const s = this.s;
-    const lead = this.skipCommentLines(0);
-    if (lead.indent > 0) fail(); // an indented root node
-    let p = lead.next;
+    this.skipCommentLines(0);
+    if (this.lookIndent > 0) fail(); // an indented root node
+    let p = this.lookNext;
     let docStart = p;
     let marker = false;
     if (p < this.n && s.startsWith('---', p) && (p + 3 === this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL)) {
@@ -87,17 +137,18 @@ class BlockParser {
       const le = this.lineEnd(p);
       const rest = this.skipSpaces(p + 3, le);
       if (rest < le && (s.charCodeAt(rest) !== HASH || s.charCodeAt(rest - 1) !== SPACE)) fail();
-      const look = this.skipCommentLines(le + 1 > this.n ? this.n : le + 1);
-      if (look.indent > 0) fail();
-      p = look.next;
+      this.skipCommentLines(le + 1 > this.n ? this.n : le + 1);
+      if (this.lookIndent > 0) fail();
+      p = this.lookNext;
     }
     if (p >= this.n) fail(); // an empty document
     const c = s.charCodeAt(p);
     if (c === 46 /* . */ && s.startsWith('...', p)) fail();
-    const { node, next } = this.isSeqItem(p) ? this.seq(0, p) : this.map(0, p);
+    const node = this.isSeqItem(p) ? this.seq(0, p) : this.map(0, p);
+    const next = this.next;
     // Only comment lines and blank lines may follow the root node.
-    const after = this.skipCommentLines(next);
-    if (after.next < this.n) fail();
+    this.skipCommentLines(next);
+    if (this.lookNext < this.n) fail();
     // A document ending in an empty value ends before its last line break: left to the package.
     if (this.lastEmpty && this.lastEmpty.range![2] === node.range![2]) fail();
     const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
@@ -110,8 +161,8 @@ class BlockParser {
   // ── Blocks ────────────────────────────────────────────────────────────────────────────────
 
   /** A block map whose keys sit at column `indent`, the first key at `first` (maybe after a `- `). */
-  private map(indent: number, first: number): { node: YAMLMap; next: number } {
-    const map = new YAMLMap();
+  private map(indent: number, first: number): YAMLMap {
+    const map = newMap();
     const seen = new Set<string>();
     let keyAt = first;
     for (;;) {
@@ -122,53 +173,60 @@ class BlockParser {
       const id = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
       if (key.value === '<<' || seen.has(id)) fail();
       seen.add(id);
-      const { node: value, next } = this.value(indent, colon + 1, le, true);
-      map.items.push(new Pair(key, value));
-      const look = this.skipCommentLines(next);
-      const d = look.next < this.n ? look.indent : -1;
-      const ends = d < indent || (d === indent && this.isSeqItem(look.next));
-      const claimed = look.run ? this.settleRun(value, indent, look.run, ends, d < 0) : undefined;
-      if (d === indent && !this.isSeqItem(look.next)) {
-        keyAt = look.next;
+      const value = this.value(indent, colon + 1, le, true);
+      const next = this.next;
+      map.items.push(newPair(key, value));
+      this.skipCommentLines(next);
+      const lookNext = this.lookNext;
+      const run = this.lookRun;
+      const d = this.lookIndent;
+      const ends = d < indent || (d === indent && this.isSeqItem(lookNext));
+      const claimed = run ? this.settleRun(value, indent, run, ends, d < 0) : undefined;
+      if (d === indent && !this.isSeqItem(lookNext)) {
+        keyAt = lookNext;
         continue;
       }
       if (d > indent) fail();
       const end = value.range![2];
       map.range = [this.base + first, end, claimed ?? end];
-      return { node: map, next };
+      this.next = next;
+      return map;
     }
   }
 
   /** A block sequence whose `-` indicators sit at column `indent`, the first at `first`. */
-  private seq(indent: number, first: number): { node: YAMLSeq; next: number } {
-    const seq = new YAMLSeq();
+  private seq(indent: number, first: number): YAMLSeq {
+    const seq = newSeq();
     let dash = first;
     for (;;) {
       const le = this.lineEnd(dash);
       const lineStart = dash - indent;
       const after = dash + 1;
       let item: Node;
-      let next: number;
       const q = this.skipSpaces(after, le);
       if (q < le && this.s.charCodeAt(q) !== HASH && this.keyEnd(q, le) >= 0) {
         if (this.isSeqItem(q)) fail();
-        ({ node: item, next } = this.map(q - lineStart, q));
+        item = this.map(q - lineStart, q);
       } else {
-        ({ node: item, next } = this.value(indent, after, le, false));
+        item = this.value(indent, after, le, false);
       }
+      const next = this.next;
       seq.items.push(item);
-      const look = this.skipCommentLines(next);
-      const d = look.next < this.n ? look.indent : -1;
-      const ends = d < indent || (d === indent && !this.isSeqItem(look.next));
-      const claimed = look.run ? this.settleRun(item, indent, look.run, ends, d < 0) : undefined;
-      if (d === indent && this.isSeqItem(look.next)) {
-        dash = look.next;
+      this.skipCommentLines(next);
+      const lookNext = this.lookNext;
+      const run = this.lookRun;
+      const d = this.lookIndent;
+      const ends = d < indent || (d === indent && !this.isSeqItem(lookNext));
+      const claimed = run ? this.settleRun(item, indent, run, ends, d < 0) : undefined;
+      if (d === indent && this.isSeqItem(lookNext)) {
+        dash = lookNext;
         continue;
       }
       if (d > indent) fail();
       const end = item.range![2];
       seq.range = [this.base + first, end, claimed ?? end];
-      return { node: seq, next };
+      this.next = next;
+      return seq;
     }
   }
 
@@ -201,7 +259,7 @@ class BlockParser {
    * The value after a map key's `:` (or a sequence item's `-`) at `from`, inside a block at column
    * `indent`. Returns the node and the offset of the line after it.
    */
-  private value(indent: number, from: number, le: number, inMap: boolean): { node: Node; next: number } {
+  private value(indent: number, from: number, le: number, inMap: boolean): Node {
     const s = this.s;
     const q = this.skipSpaces(from, le);
     if (q >= le || s.charCodeAt(q) === HASH) {
@@ -216,8 +274,8 @@ class BlockParser {
         const close = this.closingQuote(q, le);
         const node = this.quoted(q, close);
         node.range![2] = this.base + this.endOfLine(close + 1, le, nextLine);
-        this.noContinuation(nextLine, indent);
-        return { node, next: nextLine };
+        this.next = nextLine;
+        return node;
       }
       case 124 /* | */:
       case 62 /* > */:
@@ -226,11 +284,11 @@ class BlockParser {
       case 123 /* { */: {
         const closeCh = c === 91 ? 93 : 125;
         if (s.charCodeAt(q + 1) !== closeCh) fail();
-        const node = c === 91 ? new YAMLSeq() : new YAMLMap();
+        const node = c === 91 ? newSeq() : newMap();
         node.flow = true;
         node.range = [this.base + q, this.base + q + 2, this.base + this.endOfLine(q + 2, le, nextLine)];
-        this.noContinuation(nextLine, indent);
-        return { node, next: nextLine };
+        this.next = nextLine;
+        return node;
       }
       default: {
         if (!this.plainStart(q, le)) fail();
@@ -245,34 +303,34 @@ class BlockParser {
         }
         const node = this.plain(q, valueEnd);
         node.range![2] = this.base + nextLine;
-        this.noContinuation(nextLine, indent);
-        return { node, next: nextLine };
+        this.next = nextLine;
+        return node;
       }
     }
   }
 
   /** After `key:` or `-` with nothing else on the line: a nested block, a compact sequence, or null. */
-  private nestedOrEmpty(indent: number, at: number, le: number, inMap: boolean, commented = false): { node: Node; next: number } {
+  private nestedOrEmpty(indent: number, at: number, le: number, inMap: boolean, commented = false): Node {
     const nextLine = le < this.n ? le + 1 : this.n;
-    const look = this.skipCommentLines(nextLine);
-    if (look.next < this.n) {
-      if (look.indent > indent) {
-        if (look.run && look.run.indent <= indent) fail();
-        return this.isSeqItem(look.next) ? this.seq(look.indent, look.next) : this.map(look.indent, look.next);
-      }
-      if (inMap && look.indent === indent && this.isSeqItem(look.next)) {
-        return this.seq(indent, look.next);
-      }
+    this.skipCommentLines(nextLine);
+    const at2 = this.lookNext;
+    const ind = this.lookIndent;
+    const run = this.lookRun;
+    if (ind > indent) {
+      if (run && run.indent <= indent) fail();
+      return this.isSeqItem(at2) ? this.seq(ind, at2) : this.map(ind, at2);
     }
-    if (look.run || commented) fail(); // comments after an empty value: left to the package
+    if (inMap && ind === indent && this.isSeqItem(at2)) return this.seq(indent, at2);
+    if (run || commented) fail(); // comments after an empty value: left to the package
     const node = this.resolvePlain('');
     node.range = [this.base + at, this.base + at, this.base + at];
     this.lastEmpty = node;
-    return { node, next: nextLine };
+    this.next = nextLine;
+    return node;
   }
 
   /** A `|` or `>` block scalar whose header starts at `q`. */
-  private blockScalar(indent: number, q: number, le: number): { node: Node; next: number } {
+  private blockScalar(indent: number, q: number, le: number): Node {
     const s = this.s;
     const folded = s.charCodeAt(q) === 62;
     let h = q + 1;
@@ -329,11 +387,12 @@ class BlockParser {
       value = kept.join('\n');
     }
     if (chomp === 'clip') value += '\n';
-    const node = new Scalar(value);
+    const node = newScalar(value);
     node.source = value;
     node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
     node.range = [this.base + q, this.base + lastContentEnd, this.base + lastContentEnd];
-    return { node, next: lastContentEnd };
+    this.next = lastContentEnd;
+    return node;
   }
 
   // ── Scalars ───────────────────────────────────────────────────────────────────────────────
@@ -368,8 +427,8 @@ class BlockParser {
         if (t.test!.test(source)) { tag = t; break; }
       }
     }
-    const res = tag ? tag.resolve(source, () => { fail(); }, template.options) : stringTag.resolve(source);
-    const node = res instanceof Scalar ? res : new Scalar(res);
+    const res = tag ? (tag.resolve as unknown as Resolve)(source, fail, template.options) : source;
+    const node = newScalar(res instanceof Scalar ? res.value : res);
     node.source = source;
     node.type = Scalar.PLAIN;
     if (tag?.format) node.format = tag.format;
@@ -384,7 +443,7 @@ class BlockParser {
     let value: string;
     if (double) value = raw.indexOf('\\') >= 0 ? unescapeDouble(raw) : raw;
     else value = raw.indexOf("'") >= 0 ? raw.replace(/''/g, "'") : raw;
-    const node = new Scalar(value);
+    const node = newScalar(value);
     node.source = value;
     node.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     node.range = [this.base + at, this.base + close + 1, this.base + close + 1];
@@ -425,10 +484,11 @@ class BlockParser {
   }
 
   /**
-   * From a line start, skips blank lines and comment lines. Returns the first content line (its
-   * start, the offset of its first character and its indentation) and the comments skipped.
+   * From a line start, skips blank lines and comment lines. Leaves in `look*` the first content
+   * line (its start, the offset of its first character, its indentation, or -1 at the end of the
+   * text) and the comments skipped. Fields rather than a result object: it runs once per line.
    */
-  private skipCommentLines(p: number): { lineStart: number; next: number; indent: number; run?: CommentRun } {
+  private skipCommentLines(p: number): void {
     let run: CommentRun | undefined;
     while (p < this.n) {
       const le = this.lineEnd(p);
@@ -436,7 +496,10 @@ class BlockParser {
       const c = p + ind;
       if (c < le && this.s.charCodeAt(c) !== HASH) {
         if (run) run.end = c;
-        return { lineStart: p, next: c, indent: ind, run };
+        this.lookNext = c;
+        this.lookIndent = ind;
+        this.lookRun = run;
+        return;
       }
       if (c < le) {
         if (run && run.indent !== ind) fail(); // comments at several depths: left to the package
@@ -446,7 +509,9 @@ class BlockParser {
       p = le + 1;
     }
     if (run) run.end = this.n;
-    return { lineStart: this.n, next: this.n, indent: -1, run };
+    this.lookNext = this.n;
+    this.lookIndent = -1;
+    this.lookRun = run;
   }
 
   /** The offset where the rest of a line after a value ends: its line break, after any comment. */
@@ -454,12 +519,6 @@ class BlockParser {
     const r = this.skipSpaces(after, le);
     if (r < le && (this.s.charCodeAt(r) !== HASH || r === after)) fail();
     return nextLine;
-  }
-
-  /** A value on one line is not continued on the next (which would be a multi-line scalar). */
-  private noContinuation(nextLine: number, indent: number): void {
-    const look = this.skipCommentLines(nextLine);
-    if (look.next < this.n && look.indent > indent) fail();
   }
 
   private isSeqItem(p: number): boolean {
