@@ -25,21 +25,73 @@ export interface AnalyzeOptions {
 }
 
 /**
- * Remembers, per parsed document, what the checkers found that depends on nothing but the document
- * itself, so an edit re-checks only the documents it touched. Findings of checkers that read the
- * workspace or other documents of the file are never reused.
+ * Remembers, per parsed document, what the checkers found, so an edit re-checks only what it
+ * touched. Findings that depend on nothing but the document are reused while the document is;
+ * findings of checks that read the workspace are reused while the stamps of the kinds they read
+ * (WorkspaceView.stamp) are unchanged. Findings of checks that read other documents of the file
+ * are never reused.
  */
 export class AnalysisCache {
-  private readonly perDoc = new WeakMap<object, { settings: Settings; workspace?: WorkspaceView; base: number; results: Map<string, Finding[]> }>();
+  private readonly perDoc = new WeakMap<object, CacheEntry>();
 
-  get(doc: object, settings: Settings): { base: number; results: Map<string, Finding[]> } | undefined {
+  get(doc: object, settings: Settings, workspace: WorkspaceView | undefined): CacheEntry | undefined {
     const e = this.perDoc.get(doc);
-    return e && e.settings === settings ? e : undefined;
+    return e && e.settings === settings && e.workspace === workspace ? e : undefined;
   }
 
-  set(doc: object, settings: Settings, base: number, results: Map<string, Finding[]>): void {
-    this.perDoc.set(doc, { settings, base, results });
+  set(doc: object, entry: CacheEntry): void {
+    this.perDoc.set(doc, entry);
   }
+}
+
+interface CacheEntry {
+  settings: Settings;
+  workspace: WorkspaceView | undefined;
+  /** Offset of the document when the findings were made (they move with it). */
+  base: number;
+  results: Map<string, Finding[]>;
+  /** For checks that read the workspace: the stamp of each kind they read, when they read it. */
+  stamps: Map<string, Map<string, number>>;
+  /**
+   * Every finding of the document, in order, when every check's findings could be kept (no check
+   * read other documents of the file or threw), with the offset and line of the document then:
+   * an edit elsewhere reuses them as a whole, the same objects when the document has not moved.
+   */
+  whole?: { findings: Finding[]; base: number; line: number; large: boolean };
+}
+
+/** A view of the workspace that notes the stamp of every kind a check reads. */
+function recordingView(ws: WorkspaceView & { stamp(kind: string): number }, read: Map<string, number>): WorkspaceView {
+  const note = (kind: string) => {
+    if (!read.has(kind)) read.set(kind, ws.stamp(kind));
+  };
+  return {
+    all: () => (note('*'), ws.all()),
+    byKind: (kind) => (note(kind), ws.byKind(kind)),
+    get: (kind, namespace, name) => (note(kind), ws.get(kind, namespace, name)),
+    namespaceOf: ws.namespaceOf ? (uri, manifest) => (note(''), ws.namespaceOf!(uri, manifest)) : undefined,
+    stamp: (kind) => ws.stamp(kind),
+    source: ws.source ?? ws,
+  };
+}
+
+function stillValid(ws: WorkspaceView | undefined, read: Map<string, number>): boolean {
+  if (!ws?.stamp) return false;
+  for (const [kind, stamp] of read) if (ws.stamp(kind) !== stamp) return false;
+  return true;
+}
+
+/** The document's findings from the cache as a whole, moved to where the document is now; undefined when some may differ. */
+function reuseWhole(entry: CacheEntry | undefined, manifest: Manifest, file: ParsedFile, large: boolean, ws: WorkspaceView | undefined): Finding[] | undefined {
+  const whole = entry?.whole;
+  if (!whole || whole.large !== large) return undefined;
+  for (const read of entry!.stamps.values()) if (!stillValid(ws, read)) return undefined;
+  const delta = manifest.start - whole.base;
+  const line = file.lines.positionAt(manifest.start).line;
+  if (delta === 0 && line === whole.line) return whole.findings;
+  const findings = whole.findings.map((f) => moved(f, delta, file));
+  entry!.whole = { findings, base: manifest.start, line, large };
+  return findings;
 }
 
 const ruleIndex = new WeakMap<Checker, Map<string, RuleMeta>>();
@@ -68,13 +120,22 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
   const checkers = opts.checkers ?? CHECKERS;
   const large = file.lines.lineCount > settings.largeFileLineLimit;
   let prevEnd = 0;
-  const directiveAt = directiveOffsets(file.text);
+  let directiveAt: number[] | undefined;
   // The checkers that apply to each kind, worked out once per call.
   const byKind = new Map<string, readonly Checker[]>();
   for (const manifest of file.manifests) {
     const zoneStart = prevEnd;
     prevEnd = manifest.end;
-    const directives = parseDirectives(file.text, zoneStart, manifest.end, file.lines, directiveAt);
+    const checked = manifest.isKubernetes && !manifest.isTemplate;
+    const cached = checked ? cache?.get(manifest.doc, settings, opts.workspace) : undefined;
+    // An untouched document whose checks read nothing that changed: its findings as they were.
+    const whole = reuseWhole(cached, manifest, file, large, opts.workspace);
+    if (whole) {
+      for (const f of whole) out.push(f);
+      continue;
+    }
+    const first = out.length;
+    const directives = parseDirectives(file.text, zoneStart, manifest.end, file.lines, (directiveAt ??= directiveOffsets(file.text)));
     let sink: Finding[] = out;
     const push = (ruleId: string, defaultSeverity: Severity, r: Omit<Report, 'rule'>) => {
       const override = settings.rules[ruleId] ?? settings.rules[RULE_PREFIX + ruleId];
@@ -101,29 +162,34 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       const meta = p.severity === 'error' ? SYNTAX_ERROR : SYNTAX_WARNING;
       push(meta.id, meta.severity, { message: p.message, span: [p.start, p.end] });
     }
-    if (!manifest.isKubernetes || manifest.isTemplate) continue;
-    const cached = cache?.get(manifest.doc, settings);
+    if (!checked) continue;
+    let wholeCacheable = true;
     const delta = cached ? manifest.start - cached.base : 0;
     const results = new Map<string, Finding[]>();
+    const stamps = new Map<string, Map<string, number>>();
     let forKind = byKind.get(manifest.kind ?? '');
     if (!forKind) byKind.set(manifest.kind ?? '', (forKind = checkers.filter((c) => !c.kinds || (!!manifest.kind && c.kinds.includes(manifest.kind)))));
     for (const checker of forKind) {
       if (large && checker.expensive) continue;
       const reuse = cached?.results.get(checker.name);
-      if (reuse) {
+      const read = cached?.stamps.get(checker.name);
+      if (reuse && (!read || stillValid(opts.workspace, read))) {
         const again = reuse.map((f) => moved(f, delta, file));
         for (const f of again) out.push(f);
         results.set(checker.name, again);
+        if (read) stamps.set(checker.name, read);
         continue;
       }
       const known = rulesOf(checker);
       const mine: Finding[] = [];
       sink = mine;
-      let selfContained = true;
+      let cacheable = true;
+      let workspace: WorkspaceView | undefined;
+      let reads: Map<string, number> | undefined;
       try {
         checker.check({
           get file() {
-            selfContained = false;
+            cacheable = false;
             return file;
           },
           manifest,
@@ -131,8 +197,14 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
           text: file.text,
           settings,
           get workspace() {
-            selfContained = false;
-            return opts.workspace;
+            const ws = opts.workspace;
+            if (!ws) return undefined; // no workspace is part of the cache key
+            if (!ws.stamp) {
+              cacheable = false;
+              return ws;
+            }
+            if (!workspace) workspace = recordingView(ws as WorkspaceView & { stamp(kind: string): number }, (reads = new Map()));
+            return workspace;
           },
           uri: opts.uri ?? '',
           report: (r) => {
@@ -143,7 +215,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
           },
         });
       } catch (error) {
-        selfContained = false;
+        cacheable = false;
         opts.onCheckerError?.(checker.name, manifest, error);
         push(INTERNAL_ERROR.id, INTERNAL_ERROR.severity, {
           message: `kube-expose: the ${checker.name} check failed on this document (${errorText(error)}); other checks still ran.`,
@@ -152,9 +224,16 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       }
       sink = out;
       out.push(...mine);
-      if (selfContained) results.set(checker.name, mine);
+      if (cacheable) {
+        results.set(checker.name, mine);
+        if (reads) stamps.set(checker.name, reads);
+      } else {
+        wholeCacheable = false;
+      }
     }
-    cache?.set(manifest.doc, settings, manifest.start, results);
+    const entry: CacheEntry = { settings, workspace: opts.workspace, base: manifest.start, results, stamps };
+    if (wholeCacheable) entry.whole = { findings: out.slice(first), base: manifest.start, line: file.lines.positionAt(manifest.start).line, large };
+    cache?.set(manifest.doc, entry);
   }
   return out;
 }

@@ -393,13 +393,24 @@ function checkIngressClass(ctx: RuleContext, ws: WorkspaceView): void {
  * line, so trailing whitespace is trimmed from the span.
  */
 function exact(ctx: RuleContext): RuleContext {
+  // Not a spread: that would read `file` and `workspace`, which marks what they are read for.
   return {
-    ...ctx,
+    manifest: ctx.manifest,
+    lines: ctx.lines,
+    text: ctx.text,
+    settings: ctx.settings,
+    uri: ctx.uri,
+    get file() {
+      return ctx.file;
+    },
+    get workspace() {
+      return ctx.workspace;
+    },
     report: (r) => {
       const span = r.span ?? nodeSpan(r.node);
       if (!span) return ctx.report(r);
       let end = span[1];
-      while (end > span[0] && /\s/.test(ctx.file.text[end - 1])) end--;
+      while (end > span[0] && /\s/.test(ctx.text[end - 1])) end--;
       ctx.report({ ...r, node: undefined, span: [span[0], end] });
     },
   };

@@ -40,6 +40,10 @@ export class WorkspaceIndex implements WorkspaceView {
   generation = 0;
   /** Increases on every update or removal (derived lookup tables are rebuilt from it). */
   version = 0;
+  /** Per kind ('' for the effective namespaces): increases when what checks read of that kind changes. */
+  private readonly kindGenerations = new Map<string, number>();
+  /** Comparisons of replaced files not made yet (`put` defers them; `stamp` needs them). */
+  private readonly pending = new Map<string, () => boolean>();
 
   /**
    * Adds or replaces a file. Returns true when what other files' cross-resource checks read changed
@@ -59,25 +63,43 @@ export class WorkspaceIndex implements WorkspaceView {
     this.dirty = true;
     this.version++;
     if (isKustomizationUri(uri)) this.kustomizations.set(uri, readKustomization(uri, parsed));
+    // A comparison still pending for this file is made now, before its `parsed` is replaced.
+    this.pending.get(uri)?.();
     let result: boolean | undefined;
-    return () => {
+    const compare = () => {
+      if (this.pending.get(uri) === compare) this.pending.delete(uri);
       if (result === undefined) {
         // Signatures are computed only when a file is replaced (never during the first indexing).
-        result = before === undefined ? true : before === parsed ? false : !sameSignature(uri, before, parsed);
-        if (result) this.generation++;
+        const changed = before === undefined ? kindsIn(uri, parsed) : before === parsed ? [] : changedKinds(uri, before, parsed);
+        result = changed.length > 0;
+        if (result) {
+          this.generation++;
+          for (const k of changed) this.kindGenerations.set(k, (this.kindGenerations.get(k) ?? 0) + 1);
+        }
       }
       return result;
     };
+    this.pending.set(uri, compare);
+    return compare;
+  }
+
+  /** See WorkspaceView.stamp. */
+  stamp(kind: string): number {
+    for (const compare of [...this.pending.values()]) compare();
+    return kind === '*' ? this.generation : this.kindGenerations.get(kind) ?? 0;
   }
 
   /** Removes a file; returns true when it was indexed. */
   remove(uri: string): boolean {
+    this.pending.get(uri)?.();
+    const before = this.files.get(uri);
     const had = this.files.delete(uri);
     this.kustomizations.delete(uri);
     if (had) {
       this.dirty = true;
       this.version++;
       this.generation++;
+      for (const k of kindsIn(uri, before!)) this.kindGenerations.set(k, (this.kindGenerations.get(k) ?? 0) + 1);
     }
     return had;
   }
@@ -162,19 +184,35 @@ export class WorkspaceIndex implements WorkspaceView {
  * Whether two parses of a file look the same to other files (see signature.ts). Compared document
  * by document: the signatures of documents an incremental parse reused are the same cached strings.
  */
-function sameSignature(uri: string, a: ParsedFile, b: ParsedFile): boolean {
-  if (a.manifests.length !== b.manifests.length) return false;
-  for (let i = 0; i < a.manifests.length; i++) {
-    const x = a.manifests[i];
-    const y = b.manifests[i];
-    if (x.doc !== y.doc && manifestSignature(x) !== manifestSignature(y)) return false;
+function changedKinds(uri: string, a: ParsedFile, b: ParsedFile): string[] {
+  const changed = new Set<string>();
+  if (a.manifests.length !== b.manifests.length) {
+    for (const k of kindsIn(uri, a)) changed.add(k);
+    for (const k of kindsIn(uri, b)) changed.add(k);
+  } else {
+    for (let i = 0; i < a.manifests.length; i++) {
+      const x = a.manifests[i];
+      const y = b.manifests[i];
+      if (x.doc !== y.doc && manifestSignature(x) !== manifestSignature(y)) {
+        changed.add(x.kind ?? '?');
+        changed.add(y.kind ?? '?');
+      }
+    }
   }
   if (isKustomizationUri(uri)) {
     const k1 = readKustomization(uri, a);
     const k2 = readKustomization(uri, b);
-    if (k1.namespace !== k2.namespace || k1.resources.join(',') !== k2.resources.join(',')) return false;
+    if (k1.namespace !== k2.namespace || k1.resources.join(',') !== k2.resources.join(',')) changed.add('');
   }
-  return true;
+  return [...changed];
+}
+
+/** Every kind a file holds ('' too for a kustomization): what its arrival or removal changes. */
+function kindsIn(uri: string, file: ParsedFile): string[] {
+  const kinds = new Set<string>();
+  for (const m of file.manifests) kinds.add(m.kind ?? '?');
+  if (isKustomizationUri(uri)) kinds.add('');
+  return [...kinds];
 }
 
 /** Builds an index over a set of files (the CLI: every file of one run). */

@@ -33,6 +33,8 @@ interface Tables {
   claims: Map<string, IndexedManifest[]>;
 }
 
+/** The kinds the tables are made of. */
+const TABLE_KINDS = [...WORKLOAD_KINDS, 'Service', 'Ingress'];
 const tableCache = new WeakMap<WorkspaceView, { version: unknown; tables: Tables }>();
 
 function versionOf(ws: WorkspaceView): unknown {
@@ -49,8 +51,12 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 }
 
 export function tables(ws: WorkspaceView): Tables {
-  const version = versionOf(ws);
-  const hit = tableCache.get(ws);
+  // Cached on the view a recording view wraps (analyze.ts), read through `ws` so that a check
+  // using the tables is noted as reading the kinds they are made of.
+  const source = ws.source ?? ws;
+  for (const kind of TABLE_KINDS) ws.byKind(kind);
+  const version = versionOf(source);
+  const hit = tableCache.get(source);
   if (hit && hit.version === version) return hit.tables;
   const t: Tables = { workloads: [], workloadsByNs: new Map(), workloadsByLabel: new Map(), servicesByNs: new Map(), routes: new Map(), nodePorts: new Map(), claims: new Map() };
   for (const kind of WORKLOAD_KINDS) {
@@ -78,7 +84,7 @@ export function tables(ws: WorkspaceView): Tables {
       seen.add(key);
     }
   }
-  tableCache.set(ws, { version, tables: t });
+  tableCache.set(source, { version, tables: t });
   return t;
 }
 

@@ -59,16 +59,21 @@ export interface PodTemplate {
   replicas?: number;
 }
 
-const templates = new WeakMap<Manifest, PodTemplate | null>();
-const services = new WeakMap<Manifest, ServiceFacts>();
-const backends = new WeakMap<Manifest, IngressBackend[]>();
+// Memoized by the document's top-level node, which an incremental re-parse keeps for documents it
+// did not touch (their manifests are new objects on every parse). Facts hold nodes, not offsets,
+// so a document moved by an edit above it keeps correct facts.
+const templates = new WeakMap<object, PodTemplate | null>();
+const services = new WeakMap<object, ServiceFacts>();
+const backends = new WeakMap<object, IngressBackend[]>();
+const classNames = new WeakMap<object, { name?: string; node: AnyNode }>();
+const keyOf = (m: Manifest): object => (m.root && typeof m.root === 'object' ? m.root : m);
 
 /** The pod template of a workload (or a bare Pod), or undefined for other kinds. Memoized per manifest. */
 export function podTemplate(m: Manifest): PodTemplate | undefined {
-  let t = templates.get(m);
+  let t = templates.get(keyOf(m));
   if (t === undefined) {
     t = readPodTemplate(m) ?? null;
-    templates.set(m, t);
+    templates.set(keyOf(m), t);
   }
   return t ?? undefined;
 }
@@ -177,10 +182,10 @@ export interface ServiceFacts {
 }
 
 export function serviceFacts(m: Manifest): ServiceFacts {
-  let f = services.get(m);
+  let f = services.get(keyOf(m));
   if (!f) {
     f = readServiceFacts(m);
-    services.set(m, f);
+    services.set(keyOf(m), f);
   }
   return f;
 }
@@ -232,10 +237,10 @@ export interface IngressBackend {
 
 /** Every Service backend of an Ingress (rule paths and the default backend). */
 export function ingressBackends(m: Manifest): IngressBackend[] {
-  let b = backends.get(m);
+  let b = backends.get(keyOf(m));
   if (!b) {
     b = readIngressBackends(m);
-    backends.set(m, b);
+    backends.set(keyOf(m), b);
   }
   return b;
 }
@@ -287,6 +292,12 @@ export function ingressTls(m: Manifest): IngressTls[] {
 }
 
 export function ingressClassName(m: Manifest): { name?: string; node: AnyNode } {
+  let c = classNames.get(keyOf(m));
+  if (!c) classNames.set(keyOf(m), (c = readIngressClassName(m)));
+  return c;
+}
+
+function readIngressClassName(m: Manifest): { name?: string; node: AnyNode } {
   const node = getIn(m.root, ['spec', 'ingressClassName']);
   const annotation = getIn(m.root, ['metadata', 'annotations', 'kubernetes.io/ingress.class']);
   if (node !== undefined && node !== null) return { name: str(node), node };

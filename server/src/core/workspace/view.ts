@@ -26,4 +26,13 @@ export interface WorkspaceView {
    * be newer than the indexed ones). Optional: without it, `metadata.namespace` or `default` is used.
    */
   namespaceOf?(uri: string, manifest: Manifest): string;
+  /**
+   * Optional: a number that changes whenever what checks read of the manifests of `kind` changes
+   * (one added, removed, or changed in what other documents see of it). `''` stands for the
+   * effective namespaces (kustomizations) and `'*'` for anything at all. With it, the findings of a
+   * check that read the workspace are reused until what it read changes.
+   */
+  stamp?(kind: string): number;
+  /** The view this one wraps, if any (lookup tables derived from the workspace are cached on it). */
+  source?: WorkspaceView;
 }

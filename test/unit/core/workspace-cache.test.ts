@@ -1,0 +1,142 @@
+/**
+ * Findings of checks that read the workspace are reused across calls until a kind they read
+ * changes (WorkspaceView.stamp), and are then recomputed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFile } from '../../../server/src/core/yaml/parse';
+import { analyze, AnalysisCache } from '../../../server/src/core/analyze';
+import { normalizeSettings } from '../../../server/src/core/settings';
+import { WorkspaceIndex } from '../../../server/src/core/workspace';
+import type { Checker } from '../../../server/src/core/rules/types';
+
+const settings = normalizeSettings({});
+const SVC = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+const deployment = (name: string, app: string) =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    matchLabels:\n      app: ${app}\n  template:\n    metadata:\n      labels:\n        app: ${app}\n    spec:\n      containers:\n        - name: c\n          image: nginx\n`;
+const CONFIG = (v: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  k: "${v}"\n`;
+
+/** A checker that counts its runs and reports how many Deployments the workspace has. */
+function countingChecker(): Checker & { runs: number } {
+  const c = {
+    name: 'test/count-deployments',
+    rules: [{ id: 'test/deployments', severity: 'info' as const, summary: 'How many Deployments the workspace has.' }],
+    kinds: ['Service'],
+    runs: 0,
+    check(ctx: Parameters<Checker['check']>[0]) {
+      c.runs++;
+      const ws = ctx.workspace;
+      if (!ws) return;
+      ctx.report({ rule: 'test/deployments', node: ctx.manifest.root, message: `${[...ws.byKind('Deployment')].length} deployments` });
+    },
+  };
+  return c;
+}
+
+test('a workspace-reading check is reused until a kind it read changes', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/dep.yaml', deployment('web', 'web'));
+  index.update('file:///w/cfg.yaml', CONFIG('a'));
+  const file = parseFile(SVC);
+  index.put('file:///w/svc.yaml', file);
+  const checker = countingChecker();
+  const cache = new AnalysisCache();
+  const run = () => analyze(file, { settings, uri: 'file:///w/svc.yaml', workspace: index, cache, checkers: [checker] }).map((f) => f.message);
+
+  assert.deepEqual(run(), ['1 deployments']);
+  assert.equal(checker.runs, 1);
+  assert.deepEqual(run(), ['1 deployments']);
+  assert.equal(checker.runs, 1, 'nothing changed: reused');
+
+  index.update('file:///w/cfg.yaml', CONFIG('b'));
+  assert.deepEqual(run(), ['1 deployments']);
+  assert.equal(checker.runs, 1, 'a ConfigMap changed, which the check did not read: reused');
+
+  index.update('file:///w/dep.yaml', deployment('web', 'api'));
+  assert.deepEqual(run(), ['1 deployments']);
+  assert.equal(checker.runs, 2, 'a Deployment changed: recomputed');
+
+  index.update('file:///w/dep2.yaml', deployment('other', 'x'));
+  assert.deepEqual(run(), ['2 deployments']);
+  assert.equal(checker.runs, 3, 'a Deployment was added');
+
+  index.remove('file:///w/dep2.yaml');
+  assert.deepEqual(run(), ['1 deployments']);
+  assert.equal(checker.runs, 4, 'a Deployment was removed');
+
+  // A Deployment's file saved again with the same content changes nothing others can see.
+  index.update('file:///w/dep.yaml', deployment('web', 'api'));
+  run();
+  assert.equal(checker.runs, 4);
+});
+
+test('without stamps (a plain view), workspace-reading checks run every time', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/dep.yaml', deployment('web', 'web'));
+  const file = parseFile(SVC);
+  index.put('file:///w/svc.yaml', file);
+  const view = { all: () => index.all(), byKind: (k: string) => index.byKind(k), get: (k: string, ns: string, n: string) => index.get(k, ns, n) };
+  const checker = countingChecker();
+  const cache = new AnalysisCache();
+  analyze(file, { settings, workspace: view, cache, checkers: [checker] });
+  analyze(file, { settings, workspace: view, cache, checkers: [checker] });
+  assert.equal(checker.runs, 2);
+});
+
+test('the real cross-file checks follow a change in another file through the cache', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/dep.yaml', deployment('web', 'api'));
+  const file = parseFile(SVC);
+  index.put('file:///w/svc.yaml', file);
+  const cache = new AnalysisCache();
+  const selectsNothing = () => analyze(file, { settings, uri: 'file:///w/svc.yaml', workspace: index, cache }).some((f) => f.ruleId === 'kube-expose/cross/selector-no-match');
+  assert.equal(selectsNothing(), true, 'the selector app=web matches no pod template');
+  assert.equal(selectsNothing(), true, 'and still does when reused');
+  index.update('file:///w/dep.yaml', deployment('web', 'web'));
+  assert.equal(selectsNothing(), false, 'the Deployment now has app=web');
+  index.update('file:///w/dep.yaml', deployment('web', 'api'));
+  assert.equal(selectsNothing(), true);
+});
+
+test('stamps: a kind moves when one of its manifests is added, changed or removed; others stay', () => {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/a.yaml', deployment('a', 'a'));
+  const dep0 = index.stamp('Deployment');
+  const svc0 = index.stamp('Service');
+  index.update('file:///w/s.yaml', SVC);
+  assert.equal(index.stamp('Deployment'), dep0);
+  assert.notEqual(index.stamp('Service'), svc0);
+  const svc1 = index.stamp('Service');
+  const all1 = index.stamp('*');
+  index.update('file:///w/a.yaml', deployment('a', 'b'));
+  assert.notEqual(index.stamp('Deployment'), dep0);
+  assert.equal(index.stamp('Service'), svc1);
+  assert.notEqual(index.stamp('*'), all1);
+  const ns0 = index.stamp('');
+  index.update('file:///w/kustomization.yaml', 'namespace: prod\nresources:\n  - a.yaml\n');
+  assert.notEqual(index.stamp(''), ns0, 'a kustomization changes effective namespaces');
+});
+
+test('an untouched document keeps its finding objects; a moved one gets moved copies equal to a fresh check', () => {
+  const bad = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  type: ClusterIP\n  ports:\n    - port: 80\n      nodePort: 30080\n`;
+  const text = [bad(0), bad(1), bad(2)].join('---\n');
+  const cache = new AnalysisCache();
+  const first = parseFile(text);
+  const a = analyze(first, { settings, cache });
+  assert.ok(a.length >= 3);
+  // An edit inside the first document: the other two keep their findings, as the same objects.
+  const edited = text.replace('name: s0', 'name: s9'); // same length: nothing after it moves
+  const second = parseFile(edited, first);
+  const b = analyze(second, { settings, cache });
+  const lastOf = (list: typeof a) => list.filter((f) => f.start > edited.indexOf('name: s2'));
+  assert.ok(lastOf(b).length > 0);
+  assert.ok(lastOf(b).every((f) => a.includes(f)), 'same objects for a document that did not move');
+  // A line inserted at the top moves every document: copies, equal to a fresh check.
+  const moved = '# top\n' + edited;
+  const third = parseFile(moved, second);
+  const c = analyze(third, { settings, cache });
+  const fresh = analyze(parseFile(moved), { settings });
+  const view = (list: typeof a) => list.map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.range.start.line}:${f.range.start.character}`);
+  assert.deepEqual(view(c), view(fresh));
+  assert.ok(c.every((f) => !b.includes(f)));
+});
