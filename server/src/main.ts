@@ -3,6 +3,7 @@
  * Entry point of the language server. VS Code starts it over IPC; other editors run
  * `kube-expose-language-server --stdio`.
  */
+import './heap';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import * as core from './core';

@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from './core';
+import { openTextSize } from './heap';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
 import { canonicalUri, WorkspaceIndexer } from './workspace/indexer';
 import { indexWorkspace, readFilesExclude, registerNavigation } from './workspace/lsp';
@@ -149,6 +150,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** Characters held by the open documents (for the heap policy, heap.ts). */
+  function openText(): number {
+    let n = 0;
+    for (const d of docs.values()) n += d.doc.getText().length;
+    return n;
+  }
+
   function parsed(st: DocState): core.ParsedFile {
     if (!st.parsed || st.parsedVersion !== st.doc.version) {
       st.parsed = core.parseFile(st.doc.getText(), st.parsed);
@@ -214,6 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     const st: DocState = { uri: t.uri, doc: TextDocument.create(t.uri, t.languageId, t.version, t.text), cache: new core.AnalysisCache() };
     docs.set(t.uri, st);
+    openTextSize(openText());
     schedule(st, 0);
   });
 
@@ -228,6 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const st = docs.get(t.uri);
     if (st?.timer) clearTimeout(st.timer);
     docs.delete(t.uri);
+    openTextSize(openText());
     void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
     void indexer.closeDoc(t.uri).then((changed) => changed && indexer.ready && recheckOpenDocuments());
   });
