@@ -30,3 +30,8 @@ export function openTextSize(chars: number): void {
     saving = true;
   }
 }
+
+/** 'saving' while V8 runs in its memory-saving mode, else 'default'. */
+export function heapMode(): 'saving' | 'default' {
+  return saving ? 'saving' : 'default';
+}

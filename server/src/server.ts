@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as core from './core';
-import { openTextSize } from './heap';
+import { heapMode, openTextSize } from './heap';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover, toTextEdit } from './convert';
 import { canonicalUri, WorkspaceIndexer } from './workspace/indexer';
 import { indexWorkspace, readFilesExclude, registerNavigation } from './workspace/lsp';
@@ -344,7 +344,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // full GC first when the server was started with --expose-gc (tests that bound the heap).
   connection.onRequest('kubeExpose/stats', (params?: { collectGarbage?: boolean }) => {
     if (params?.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
-    return { documents: docs.size, memory: process.memoryUsage() };
+    return { documents: docs.size, memory: process.memoryUsage(), heapMode: heapMode() };
   });
 
   connection.listen();

@@ -146,3 +146,26 @@ test('a file over the large-file limit is still checked, and the user is told on
     await server.stop();
   }
 });
+
+test('heap policy: memory-saving mode while the open documents are small, V8 default once they pass 1 MB, and back', async () => {
+  const server = await startServer();
+  try {
+    const mode = async () => (await server.request<{ heapMode: string }>('kubeExpose/stats', {})).heapMode;
+    assert.equal(await mode(), 'saving');
+    const small = 'file:///ws/small.yaml';
+    let d = server.diagnostics(small, 1);
+    await server.open(small, SERVICE);
+    await d;
+    assert.equal(await mode(), 'saving');
+    const big = 'file:///ws/big.yaml';
+    const text = Array.from({ length: Math.ceil(1_100_000 / SERVICE.length) }, (_, i) => SERVICE.replace(/web/g, `w${i}`)).join('---\n');
+    d = server.diagnostics(big, 1);
+    await server.open(big, text);
+    await d;
+    assert.equal(await mode(), 'default');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+    assert.equal(await mode(), 'saving');
+  } finally {
+    await server.stop();
+  }
+});
