@@ -11,6 +11,7 @@ import type { Settings } from './settings';
 import { nodeSpan } from './yaml/ast';
 import type { Manifest, ParsedFile } from './yaml/parse';
 import type { WorkspaceView } from './workspace/view';
+import { withReads } from './workspace/reads';
 
 export interface AnalyzeOptions {
   settings: Settings;
@@ -187,7 +188,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       let workspace: WorkspaceView | undefined;
       let reads: Map<string, number> | undefined;
       try {
-        checker.check({
+        const check = () => checker.check({
           get file() {
             cacheable = false;
             return file;
@@ -214,6 +215,11 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
             push(id, meta.severity, r);
           },
         });
+        // Facts read beyond the kinds looked up (workspace/reads.ts) are noted with their stamps too.
+        const ws = opts.workspace;
+        withReads((key) => {
+          if (reads && ws?.stamp && !reads.has(key)) reads.set(key, ws.stamp(key));
+        }, check);
       } catch (error) {
         cacheable = false;
         opts.onCheckerError?.(checker.name, manifest, error);

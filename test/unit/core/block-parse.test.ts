@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { parseAllDocuments, isMap, isSeq, isScalar, isPair, type Document } from 'yaml';
+import { parseAllDocuments, isDocument, isMap, isSeq, isScalar, isPair, type Document } from 'yaml';
 import { parseBlockDocument, mayBeNonString } from '../../../server/src/core/yaml/block-parse';
 import { YAML_OPTIONS, splitDocuments, parseFile } from '../../../server/src/core/yaml/parse';
 
@@ -90,6 +90,9 @@ function differenceFromReference(fast: Document.Parsed, reference: Document.Pars
   const shifted = ref.range.map((x) => x + base);
   if (JSON.stringify(fast.range) !== JSON.stringify(shifted)) return `document range ${show(fast.range)} vs ${show(shifted)}`;
   if (Boolean(fast.directives?.docStart) !== Boolean(ref.directives?.docStart)) return 'document start marker';
+  if (!isDocument(fast)) return 'not a yaml Document';
+  const js = (d: Document.Parsed) => JSON.stringify(d.toJSON(), (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  if (js(fast) !== js(ref)) return `toJSON differs: ${js(fast).slice(0, 200)} vs ${js(ref).slice(0, 200)}`;
   // Compare on the same offsets: move the reference tree by `base`.
   return treeDifference(fast.contents, shiftTree(ref.contents, base));
 }

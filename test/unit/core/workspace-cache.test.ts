@@ -9,6 +9,7 @@ import { analyze, AnalysisCache } from '../../../server/src/core/analyze';
 import { normalizeSettings } from '../../../server/src/core/settings';
 import { WorkspaceIndex } from '../../../server/src/core/workspace';
 import type { Checker } from '../../../server/src/core/rules/types';
+import { podTemplate } from '../../../server/src/core/workspace/resources';
 
 const settings = normalizeSettings({});
 const SVC = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
@@ -139,4 +140,50 @@ test('an untouched document keeps its finding objects; a moved one gets moved co
   const view = (list: typeof a) => list.map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.range.start.line}:${f.range.start.character}`);
   assert.deepEqual(view(c), view(fresh));
   assert.ok(c.every((f) => !b.includes(f)));
+});
+
+test('a replica count change re-runs only the checks that read replica counts', () => {
+  const index = new WorkspaceIndex();
+  const scaled = (n: number) => deployment('web', 'web').replace('spec:\n  selector:', `spec:\n  replicas: ${n}\n  selector:`);
+  index.update('file:///w/dep.yaml', scaled(1));
+  const file = parseFile(SVC);
+  index.put('file:///w/svc.yaml', file);
+  const byKindOnly = countingChecker();
+  let replicaRuns = 0;
+  const readsReplicas: Checker = {
+    name: 'test/replicas',
+    rules: [{ id: 'test/replicas', severity: 'info', summary: 'Sum of replicas.' }],
+    kinds: ['Service'],
+    check(ctx) {
+      replicaRuns++;
+      const ws = ctx.workspace;
+      if (!ws) return;
+      let sum = 0;
+      for (const d of ws.byKind('Deployment')) sum += podTemplate(d.manifest)?.replicas ?? 0;
+      ctx.report({ rule: 'test/replicas', node: ctx.manifest.root, message: `${sum} replicas` });
+    },
+  };
+  const cache = new AnalysisCache();
+  const run = () => analyze(file, { settings, uri: 'file:///w/svc.yaml', workspace: index, cache, checkers: [byKindOnly, readsReplicas] }).map((f) => f.message);
+  assert.deepEqual(run(), ['1 deployments', '1 replicas']);
+  index.update('file:///w/dep.yaml', scaled(3));
+  assert.deepEqual(run(), ['1 deployments', '3 replicas']);
+  assert.equal(byKindOnly.runs, 1, 'did not read replicas: reused');
+  assert.equal(replicaRuns, 2, 'read replicas: re-run');
+});
+
+test('the real externalTrafficPolicy: Local check follows the selected workload\'s replicas through the cache', () => {
+  const index = new WorkspaceIndex();
+  const scaled = (n: number) => deployment('web', 'web').replace('spec:\n  selector:', `spec:\n  replicas: ${n}\n  selector:`);
+  index.update('file:///w/dep.yaml', scaled(1));
+  const local = SVC.replace('spec:\n', 'spec:\n  type: LoadBalancer\n  externalTrafficPolicy: Local\n');
+  const file = parseFile(local);
+  index.put('file:///w/svc.yaml', file);
+  const cache = new AnalysisCache();
+  const single = () => analyze(file, { settings, uri: 'file:///w/svc.yaml', workspace: index, cache }).some((f) => f.message.includes('one replica'));
+  assert.equal(single(), true);
+  index.update('file:///w/dep.yaml', scaled(3));
+  assert.equal(single(), false);
+  index.update('file:///w/dep.yaml', scaled(1));
+  assert.equal(single(), true);
 });

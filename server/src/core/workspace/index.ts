@@ -11,7 +11,8 @@
 import { get, isMap, seqItems, str } from '../yaml/ast';
 import { parseFile, type Manifest, type ParsedFile } from '../yaml/parse';
 import { CLUSTER_SCOPED_KINDS } from './resources';
-import { manifestSignature } from './signature';
+import { manifestSignature, replicasSignature } from './signature';
+import { replicasKey } from './reads';
 import type { IndexedManifest, WorkspaceView } from './view';
 
 export interface WorkspaceFile {
@@ -193,9 +194,14 @@ function changedKinds(uri: string, a: ParsedFile, b: ParsedFile): string[] {
     for (let i = 0; i < a.manifests.length; i++) {
       const x = a.manifests[i];
       const y = b.manifests[i];
-      if (x.doc !== y.doc && manifestSignature(x) !== manifestSignature(y)) {
+      if (x.doc === y.doc) continue;
+      if (manifestSignature(x) !== manifestSignature(y)) {
         changed.add(x.kind ?? '?');
         changed.add(y.kind ?? '?');
+      }
+      if (replicasSignature(x) !== replicasSignature(y)) {
+        changed.add(replicasKey(x.kind ?? '?'));
+        changed.add(replicasKey(y.kind ?? '?'));
       }
     }
   }
@@ -210,7 +216,10 @@ function changedKinds(uri: string, a: ParsedFile, b: ParsedFile): string[] {
 /** Every kind a file holds ('' too for a kustomization): what its arrival or removal changes. */
 function kindsIn(uri: string, file: ParsedFile): string[] {
   const kinds = new Set<string>();
-  for (const m of file.manifests) kinds.add(m.kind ?? '?');
+  for (const m of file.manifests) {
+    kinds.add(m.kind ?? '?');
+    kinds.add(replicasKey(m.kind ?? '?'));
+  }
   if (isKustomizationUri(uri)) kinds.add('');
   return [...kinds];
 }

@@ -66,6 +66,8 @@ const templates = new WeakMap<object, PodTemplate | null>();
 const services = new WeakMap<object, ServiceFacts>();
 const backends = new WeakMap<object, IngressBackend[]>();
 const classNames = new WeakMap<object, { name?: string; node: AnyNode }>();
+import { noteRead, replicasKey } from './reads';
+
 const keyOf = (m: Manifest): object => (m.root && typeof m.root === 'object' ? m.root : m);
 
 /** The pod template of a workload (or a bare Pod), or undefined for other kinds. Memoized per manifest. */
@@ -115,7 +117,17 @@ function readPodTemplate(m: Manifest): PodTemplate | undefined {
   if (['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'].includes(m.kind)) {
     replicas = num(getIn(m.root, ['spec', 'replicas'])) ?? 1;
   } else if (m.kind === 'Pod') replicas = 1;
-  return { kind: m.kind, name: m.name ?? '', labels: labelMap(labelsNode), labelsNode, ports, replicas };
+  const template: PodTemplate = { kind: m.kind, name: m.name ?? '', labels: labelMap(labelsNode), labelsNode, ports, replicas };
+  // Reading the replica count is noted, so a check that never reads it is not re-run when it changes.
+  const key = replicasKey(m.kind);
+  Object.defineProperty(template, 'replicas', {
+    enumerable: true,
+    get() {
+      noteRead(key);
+      return replicas;
+    },
+  });
+  return template;
 }
 
 /** A label selector in the `matchLabels` + `matchExpressions` form (NetworkPolicy, workloads). */

@@ -10,6 +10,15 @@ import { podTemplate } from './resources';
 // Keyed by the parsed document, which an incremental re-parse reuses for unchanged text.
 const cache = new WeakMap<object, string>();
 
+/**
+ * A workload's replica count, kept out of its signature: it changes often and only a few checks
+ * read it (they note the read, see reads.ts), so it has a stamp of its own.
+ */
+export function replicasSignature(m: Manifest): string {
+  if (!m.isKubernetes || m.isTemplate || !m.kind) return '';
+  return String(podTemplate(m)?.replicas ?? '');
+}
+
 function json(node: AnyNode): string {
   if (node === null || node === undefined) return '';
   try {
@@ -27,7 +36,7 @@ export function manifestSignature(m: Manifest): string {
     sig = `${m.kind}|${m.namespace ?? ''}|${m.name ?? ''}|${json(getIn(m.root, ['metadata', 'labels']))}|${json(getIn(m.root, ['metadata', 'annotations']))}`;
     const t = podTemplate(m);
     if (t) {
-      sig += `|${JSON.stringify(t.labels)}|${t.replicas ?? ''}|${t.ports.map((p) => `${p.container}/${p.name ?? ''}/${p.containerPort ?? ''}/${p.protocol}`).join(',')}`;
+      sig += `|${JSON.stringify(t.labels)}|${t.ports.map((p) => `${p.container}/${p.name ?? ''}/${p.containerPort ?? ''}/${p.protocol}`).join(',')}`;
     } else if (m.kind === 'Secret') {
       sig += `|${json(get(m.root, 'type'))}`;
     } else if (m.kind !== 'ConfigMap') {

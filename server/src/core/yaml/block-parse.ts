@@ -79,6 +79,27 @@ function FastSeq(this: { items: unknown[]; range?: unknown }) {
   this.range = undefined;
 }
 FastSeq.prototype = nodePrototype(YAMLSeq, Symbol.for('yaml.seq'), true);
+// Documents share the template's options and schema (nothing changes them after parsing) and
+// one of two directives objects (with or without a `---` marker).
+const plainDirectives = new Document(undefined, YAML_OPTIONS).directives!;
+const markedDirectives = new Document(undefined, YAML_OPTIONS).directives!;
+markedDirectives.docStart = true;
+interface FastDocument { commentBefore: null; comment: null; errors: unknown[]; warnings: unknown[]; options: unknown; directives: unknown; schema: unknown; contents: unknown; range: unknown }
+function FastDocument(this: FastDocument, contents: unknown, range: unknown, marker: boolean) {
+  this.commentBefore = null;
+  this.comment = null;
+  this.errors = [];
+  this.warnings = [];
+  this.options = template.options;
+  this.directives = marker ? markedDirectives : plainDirectives;
+  this.schema = template.schema;
+  this.contents = contents;
+  this.range = range;
+}
+FastDocument.prototype = Object.create(Document.prototype, {
+  constructor: { value: Document, writable: true, configurable: true },
+  [NODE_TYPE]: { value: Symbol.for('yaml.document') },
+});
 type Constructor<T> = new (...args: unknown[]) => T;
 const newScalar = (value: unknown): Scalar => new (FastScalar as unknown as Constructor<Scalar>)(value);
 const newPair = (key: Scalar, value: Node): Pair => new (FastPair as unknown as Constructor<Pair>)(key, value);
@@ -151,11 +172,8 @@ class BlockParser {
     if (this.lookNext < this.n) fail();
     // A document ending in an empty value ends before its last line break: left to the package.
     if (this.lastEmpty && this.lastEmpty.range![2] === node.range![2]) fail();
-    const doc = new Document(undefined, YAML_OPTIONS) as Document.Parsed;
-    if (marker) doc.directives!.docStart = true;
-    doc.contents = node as Document.Parsed['contents'];
-    doc.range = [this.base + docStart, node.range![2], this.base + this.n];
-    return doc;
+    const range = [this.base + docStart, node.range![2], this.base + this.n];
+    return new (FastDocument as unknown as Constructor<Document.Parsed>)(node, range, marker);
   }
 
   // ── Blocks ────────────────────────────────────────────────────────────────────────────────
