@@ -18,7 +18,10 @@ import { generateManifests } from './generate.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const arg = (k, d) => process.argv.find((a) => a.startsWith(`--${k}=`))?.split('=')[1] ?? d;
-const SIZES = arg('sizes', '100,300,1000').split(',').map(Number);
+// Sizes in apps of the generator, and `corpus`: every manifest of ../shared/corpus joined into one
+// file (real-world YAML: comments, flow style, block scalars, Helm leftovers), when that folder exists.
+const CORPUS = resolve(process.env.KUBE_EXPOSE_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'));
+const SIZES = arg('sizes', existsSync(CORPUS) ? '100,300,1000,corpus' : '100,300,1000').split(',').map((x) => (x === 'corpus' ? x : Number(x)));
 const ROUNDS = Number(arg('rounds', '3'));
 const SERVERS = arg('servers', 'kube-expose,yaml-language-server').split(',');
 const EDITS = Number(arg('edits', '20'));
@@ -127,7 +130,9 @@ async function runServer(name, text, fileUri, schema) {
   r.insertP95 = pct(insertMs, 95);
 
   // Completion inside a Service spec (a key position) and hover on Deployment keys, spread over the file.
-  const svcSpecLines = lines.map((l, i) => (l === '  selector:' && lines[i - 2] === 'spec:' ? i : -1)).filter((i) => i >= 0);
+  let svcSpecLines = lines.map((l, i) => (l === '  selector:' && lines[i - 2] === 'spec:' ? i : -1)).filter((i) => i >= 0);
+  // Real-world files are not laid out like the generated ones: any key of a top-level map's child.
+  if (!svcSpecLines.length) svcSpecLines = lines.map((l, i) => (/^ {2}[a-zA-Z]+:/.test(l) ? i : -1)).filter((i) => i >= 0);
   const hoverLines = lines.map((l, i) => (/^ {2}replicas:/.test(l) ? i : -1)).filter((i) => i >= 0);
   const compMs = [];
   const hoverMs = [];
@@ -177,8 +182,22 @@ function parseFloor(text) {
 
 const schema = schemaForYls();
 const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, ylsSchemas: schema.source, sizes: [] };
+/** The corpus as one multi-document file (files that are not YAML streams of objects are skipped). */
+function corpusText() {
+  const files = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(f.name)) files.push(p);
+    }
+  };
+  walk(CORPUS);
+  return files.sort().map((f) => readFileSync(f, 'utf8').replace(/\s*$/, '\n')).join('---\n');
+}
+
 for (const apps of SIZES) {
-  const text = generateManifests(apps);
+  const text = apps === 'corpus' ? corpusText() : generateManifests(apps);
   const file = join(OUT, `bench-${apps}.yaml`);
   writeFileSync(file, text);
   const uri = `file://${file}`;

@@ -16,6 +16,8 @@ import { YAML_OPTIONS } from './options';
 
 type Node = Scalar | YAMLMap | YAMLSeq;
 
+const DOCUMENT_END = /^\.\.\.(?:[ \n]|$)/m;
+
 /** Thrown (as this one object, without a stack) when the document leaves the supported subset. */
 const GIVE_UP = { giveUp: true };
 
@@ -112,6 +114,8 @@ const newSeq = (): YAMLSeq => new (FastSeq as unknown as Constructor<YAMLSeq>)()
  */
 export function parseBlockDocument(text: string, base = 0): Document.Parsed | undefined {
   if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  // A `...` document end marker: what follows it is not this document.
+  if (text.indexOf('...') >= 0 && DOCUMENT_END.test(text)) return undefined;
   try {
     return new BlockParser(text, base).document();
   } catch (e) {
@@ -300,11 +304,9 @@ class BlockParser {
         return this.blockScalar(indent, q, le);
       case 91 /* [ */:
       case 123 /* { */: {
-        const closeCh = c === 91 ? 93 : 125;
-        if (s.charCodeAt(q + 1) !== closeCh) fail();
-        const node = c === 91 ? newSeq() : newMap();
-        node.flow = true;
-        node.range = [this.base + q, this.base + q + 2, this.base + this.endOfLine(q + 2, le, nextLine)];
+        const node = this.flow(q, le);
+        const after = node.range![1] - this.base;
+        node.range![2] = this.base + this.endOfLine(after, le, nextLine);
         this.next = nextLine;
         return node;
       }
@@ -319,12 +321,149 @@ class BlockParser {
           if (ch !== SPACE) valueEnd = e + 1;
           e++;
         }
+        if (e >= le) {
+          const more = this.continuation(indent, nextLine);
+          if (more) {
+            const node = this.resolvePlain(s.slice(q, valueEnd) + more.value);
+            node.range = [this.base + q, this.base + more.valueEnd, this.base + more.next];
+            this.next = more.next;
+            return node;
+          }
+        }
         const node = this.plain(q, valueEnd);
         node.range![2] = this.base + nextLine;
         this.next = nextLine;
         return node;
       }
     }
+  }
+
+  /**
+   * The continuation lines of a plain scalar (lines deeper than the block at `indent`, folded: a
+   * line break becomes a space, blank lines become line breaks), from `from`; undefined when the
+   * next content line is not one. Anything unusual in them gives up.
+   */
+  private continuation(indent: number, from: number): { value: string; valueEnd: number; next: number } | undefined {
+    const s = this.s;
+    let value = '';
+    let valueEnd = -1;
+    let next = from;
+    let blanks = 0;
+    let p = from;
+    while (p < this.n) {
+      const le = this.lineEnd(p);
+      const ind = this.indentAt(p, le);
+      const c = p + ind;
+      if (c === le) {
+        // A blank line: part of the scalar only if more content follows.
+        blanks++;
+        if (le >= this.n) break;
+        p = le + 1;
+        continue;
+      }
+      const ch = s.charCodeAt(c);
+      if (ind <= indent || ch === HASH) break;
+      if (!this.plainStart(c, le) || ch === DASH) fail();
+      let e = c;
+      let end = c;
+      let comment = false;
+      while (e < le) {
+        const x = s.charCodeAt(e);
+        if (x === HASH && s.charCodeAt(e - 1) === SPACE) { comment = true; break; }
+        if (x === COLON && (e + 1 === le || s.charCodeAt(e + 1) === SPACE)) fail();
+        if (x !== SPACE) end = e + 1;
+        e++;
+      }
+      value += blanks ? '\n'.repeat(blanks) : ' ';
+      value += s.slice(c, end);
+      blanks = 0;
+      valueEnd = end;
+      next = le < this.n ? le + 1 : this.n;
+      if (comment) break; // a comment ends the scalar
+      p = next;
+    }
+    return valueEnd < 0 ? undefined : { value, valueEnd, next };
+  }
+
+  /**
+   * A flow sequence or map on one line (`[a, "b", 1]`, `{k: v}`) whose items are one-line scalars;
+   * nested or multi-line flow collections, empty items and trailing commas give up.
+   */
+  private flow(q: number, le: number): YAMLSeq | YAMLMap {
+    const s = this.s;
+    const isSeq = s.charCodeAt(q) === 91;
+    const close = isSeq ? 93 : 125;
+    const node = isSeq ? newSeq() : newMap();
+    node.flow = true;
+    const seen = new Set<string>();
+    let i = this.skipSpaces(q + 1, le);
+    if (s.charCodeAt(i) !== close) {
+      for (;;) {
+        if (isSeq) {
+          const item = this.flowScalar(i, le);
+          (node as YAMLSeq).items.push(item);
+          i = item.range![2] - this.base;
+        } else {
+          const key = this.flowScalar(i, le, true);
+          const colon = key.range![1] - this.base;
+          if (s.charCodeAt(colon) !== COLON || s.charCodeAt(colon + 1) !== SPACE) fail();
+          const id = typeof key.value === 'string' ? key.value : `\u0000${String(key.value)}`;
+          if (seen.has(id) || key.value === '<<') fail();
+          seen.add(id);
+          const value = this.flowScalar(this.skipSpaces(colon + 1, le), le);
+          (node as YAMLMap).items.push(newPair(key, value));
+          i = value.range![2] - this.base;
+        }
+        const c = s.charCodeAt(i);
+        if (c === close) break;
+        if (c !== 44 /* , */) fail();
+        i = this.skipSpaces(i + 1, le);
+        if (s.charCodeAt(i) === close) fail(); // a trailing comma
+      }
+    }
+    node.range = [this.base + q, this.base + i + 1, this.base + i + 1];
+    return node;
+  }
+
+  /**
+   * A scalar inside a one-line flow collection at `at`: its range runs over the spaces after it
+   * (up to the `,` or closing bracket). A key stops before its `:`.
+   */
+  private flowScalar(at: number, le: number, isKey = false): Scalar {
+    const s = this.s;
+    const c = s.charCodeAt(at);
+    let node: Scalar;
+    let end: number;
+    if (c === DQUOTE || c === SQUOTE) {
+      const closeAt = this.closingQuote(at, le);
+      node = this.quoted(at, closeAt);
+      end = closeAt + 1;
+    } else {
+      if (!this.plainStart(at, le)) fail();
+      let e = at;
+      let valueEnd = at;
+      for (; e < le; e++) {
+        const x = s.charCodeAt(e);
+        if (x === 44 || x === 93 || x === 125) break; // , ] }
+        if (x === 91 || x === 123 || (x === HASH && s.charCodeAt(e - 1) === SPACE)) fail();
+        if (x === COLON) {
+          const n = s.charCodeAt(e + 1);
+          if (isKey && n === SPACE) break;
+          if (isKey || n === SPACE || n === 44 || n === 93 || n === 125 || e + 1 >= le) fail();
+        }
+        if (x !== SPACE) valueEnd = e + 1;
+      }
+      if (valueEnd === at) fail();
+      node = this.plain(at, valueEnd);
+      end = valueEnd;
+    }
+    if (isKey) {
+      node.range![2] = node.range![1];
+      return node;
+    }
+    const after = this.skipSpaces(end, le);
+    node.range![2] = this.base + after;
+    return node;
   }
 
   /** After `key:` or `-` with nothing else on the line: a nested block, a compact sequence, or null. */
