@@ -26,6 +26,8 @@ interface DocState {
   doc: TextDocument;
   parsed?: core.ParsedFile;
   parsedVersion?: number;
+  /** The one edit from the parsed version to the current one, when there was exactly one. */
+  change?: core.TextChange;
   findings?: core.Finding[];
   /** The document version `findings` were computed for. */
   findingsVersion?: number;
@@ -159,8 +161,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function parsed(st: DocState): core.ParsedFile {
     if (!st.parsed || st.parsedVersion !== st.doc.version) {
-      st.parsed = core.parseFile(st.doc.getText(), st.parsed);
+      st.parsed = core.parseFile(st.doc.getText(), st.parsed, st.change);
       st.parsedVersion = st.doc.version;
+      st.change = undefined;
     }
     return st.parsed;
   }
@@ -229,6 +232,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     const st = docs.get(t.uri);
     if (!st) return;
+    // One edit to the parsed version lets the parse look only around it (core/yaml/parse.ts).
+    const only = contentChanges.length === 1 && 'range' in contentChanges[0] ? contentChanges[0] : undefined;
+    if (only && st.parsed && st.parsedVersion === st.doc.version) {
+      const start = st.doc.offsetAt(only.range.start);
+      st.change = { start, oldEnd: st.doc.offsetAt(only.range.end), newEnd: start + only.text.length };
+    } else {
+      st.change = undefined;
+    }
     st.doc = TextDocument.update(st.doc, contentChanges, t.version);
     schedule(st);
   });

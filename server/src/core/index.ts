@@ -2,7 +2,7 @@
 export * from './text';
 export * from './findings';
 export * from './settings';
-export { parseFile, type Manifest, type ParsedFile } from './yaml/parse';
+export { parseFile, type Manifest, type ParsedFile, type TextChange } from './yaml/parse';
 export { analyze, AnalysisCache, type AnalyzeOptions } from './analyze';
 export { allRules, CHECKERS } from './rules';
 export type { Checker } from './rules/types';

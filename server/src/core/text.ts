@@ -14,7 +14,47 @@ export interface Range {
 
 /** Maps offsets in a text to line/character positions and back. Built once per text version. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private lineStarts: number[];
+  /** The text has carriage returns (then an edited index is built afresh). */
+  private hasCR = false;
+
+  /**
+   * The index of `text`, made from the index of the text before one edit (see parse.ts's
+   * TextChange): line starts before the edit are kept, those after it moved, and only the
+   * replacement text is scanned.
+   */
+  static edited(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    if (previous.hasCR || text.slice(change.start, change.newEnd).includes('\r')) return new LineIndex(text);
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    (index as { text: string }).text = text;
+    const old = previous.lineStarts;
+    const delta = change.newEnd - change.oldEnd;
+    // Line starts s with s <= start are unchanged (their line break is before the edit); those with
+    // s > oldEnd move by delta; those in between were inside the replaced text.
+    let keep = 0;
+    let lo = 0;
+    let hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= change.start) lo = mid + 1;
+      else hi = mid;
+    }
+    keep = lo;
+    lo = keep;
+    hi = old.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (old[mid] <= change.oldEnd) lo = mid + 1;
+      else hi = mid;
+    }
+    const after = lo;
+    const starts = old.slice(0, keep);
+    for (let i = text.indexOf('\n', change.start); i !== -1 && i < change.newEnd; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
+    index.lineStarts = starts;
+    index.hasCR = false;
+    return index;
+  }
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -22,6 +62,7 @@ export class LineIndex {
       // The common case: indexOf runs in native code, far faster than a loop over every character.
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
+      this.hasCR = true;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 /* \n */) starts.push(i + 1);

@@ -106,3 +106,38 @@ test('a document moved by an insertion before it has every node range of a fresh
   };
   assert.deepEqual(ranges(inc.manifests[1].doc), ranges(parseFile(after).manifests[1].doc));
 });
+
+test('a parse told the edit (TextChange) equals a fresh parse: documents, every node range, line index, findings', () => {
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const pieces = ['---\n', '---', '-', '\n', 'x', ': ', ' ', '  ', '# c\n', 'kind: Ingress\n', '%YAML 1.1\n', '"', '[a, b]', '\n  y', '...\n', '\r\n', ''];
+  const tree = (d: Document.Parsed) => {
+    const out: unknown[] = [d.range];
+    visit(d, { Node: (_key, node) => void out.push([node.constructor.name, node.range, (node as { value?: unknown }).value instanceof Object ? '' : (node as { value?: unknown }).value]) });
+    return JSON.stringify(out);
+  };
+  let text = BASE + '---\n' + DOC(7);
+  let prev = parseFile(text);
+  const cache = new AnalysisCache();
+  for (let i = 0; i < 400; i++) {
+    const start = rand(text.length + 1);
+    const oldEnd = Math.min(text.length, start + (rand(3) === 0 ? rand(12) : 0));
+    const piece = pieces[rand(pieces.length)];
+    const next = text.slice(0, start) + piece + text.slice(oldEnd);
+    const hinted = parseFile(next, prev, { start, oldEnd, newEnd: start + piece.length });
+    const fresh = parseFile(next);
+    const where = `edit ${i} (${JSON.stringify(piece)} at ${start}, replacing ${oldEnd - start})`;
+    assert.deepEqual(hinted.manifests.map((m) => [m.start, m.end, m.contentStart, m.kind, m.name]), fresh.manifests.map((m) => [m.start, m.end, m.contentStart, m.kind, m.name]), where);
+    assert.deepEqual(hinted.manifests.map((m) => tree(m.doc)), fresh.manifests.map((m) => tree(m.doc)), `${where}: node ranges`);
+    assert.equal(hinted.lines.lineCount, fresh.lines.lineCount, `${where}: line count`);
+    for (let o = 0; o <= next.length; o += 1 + rand(40)) assert.deepEqual(hinted.lines.positionAt(o), fresh.lines.positionAt(o), `${where}: position of ${o}`);
+    const cached = analyze(hinted, { settings, cache }).map((x) => `${x.ruleId} ${x.start}-${x.end} ${x.range.start.line}:${x.range.start.character}`);
+    const uncached = analyze(fresh, { settings }).map((x) => `${x.ruleId} ${x.start}-${x.end} ${x.range.start.line}:${x.range.start.character}`);
+    assert.deepEqual(cached, uncached, `${where}: findings`);
+    text = next;
+    prev = hinted;
+  }
+});
