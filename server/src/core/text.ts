@@ -62,15 +62,17 @@ export class LineIndex {
       // The common case: indexOf runs in native code, far faster than a loop over every character.
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
+      // Line breaks are \n, \r\n and a lone \r: the \n positions and the lone \r positions are
+      // found with indexOf (native code) and merged in order.
       this.hasCR = true;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 /* \n */) starts.push(i + 1);
-        else if (c === 13 /* \r */) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
+      const lone: number[] = [];
+      for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) lone.push(i + 1);
+      let j = 0;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        while (j < lone.length && lone[j] < i + 1) starts.push(lone[j++]);
+        starts.push(i + 1);
       }
+      while (j < lone.length) starts.push(lone[j++]);
     }
     this.lineStarts = starts;
   }

@@ -56,3 +56,39 @@ test('LineIndex maps offsets and positions both ways, with CRLF', () => {
   assert.equal(li.lineText(0), 'ab');
   assert.equal(li.offsetAt({ line: 0, character: 99 }), 2);
 });
+
+test('LineIndex finds \\n, \\r\\n and lone \\r line breaks, fresh and after edits', () => {
+  // Reference: one line start after every line break, a \r\n pair counting once.
+  const reference = (t: string) => {
+    const starts = [0];
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '\n') starts.push(i + 1);
+      else if (t[i] === '\r') {
+        if (t[i + 1] === '\n') i++;
+        starts.push(i + 1);
+      }
+    }
+    return starts;
+  };
+  const starts = (li: LineIndex) => Array.from({ length: li.lineCount }, (_, l) => li.lineStart(l));
+  let seed = 3;
+  const rand = (n: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % n;
+  };
+  const alphabet = ['a', '\n', '\r', '\r\n', 'bc'];
+  let text = 'a\nb\r\nc\rd';
+  let index = new LineIndex(text);
+  for (let i = 0; i < 500; i++) {
+    if (i % 50 === 0) text = Array.from({ length: rand(30) }, () => alphabet[rand(alphabet.length)]).join('');
+    const start = rand(text.length + 1);
+    const oldEnd = Math.min(text.length, start + rand(4));
+    const piece = Array.from({ length: rand(3) }, () => alphabet[rand(alphabet.length)]).join('');
+    const next = text.slice(0, start) + piece + text.slice(oldEnd);
+    const edited = i % 50 === 0 ? new LineIndex(next) : LineIndex.edited(index, next, { start, oldEnd, newEnd: start + piece.length });
+    assert.deepEqual(starts(edited), reference(next), JSON.stringify(next));
+    assert.deepEqual(starts(new LineIndex(next)), reference(next));
+    text = next;
+    index = edited;
+  }
+});
