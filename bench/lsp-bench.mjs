@@ -88,6 +88,7 @@ async function runServer(name, text, fileUri, schema) {
   r.diagnosticsCount = await p;
   r.openMs = performance.now() - t;
 
+  if (process.env.BENCH_PAUSE) await new Promise((res) => setTimeout(res, Number(process.env.BENCH_PAUSE)));
   // One-character edits spread over the file: flip the replicas digit of apps spread evenly.
   const lines = text.split('\n');
   const replicaLines = lines.map((l, i) => (/^ {2}replicas: \d$/.test(l) ? i : -1)).filter((i) => i >= 0);
@@ -105,6 +106,7 @@ async function runServer(name, text, fileUri, schema) {
     await p;
     editMs.push(performance.now() - t);
   }
+  if (process.env.BENCH_VERBOSE) console.error(`[bench] ${name} edits ms: ${editMs.map((x) => x.toFixed(0)).join(' ')}`);
   r.editP50 = pct(editMs, 50);
   r.editP95 = pct(editMs, 95);
 
@@ -166,7 +168,8 @@ async function runServer(name, text, fileUri, schema) {
   await new Promise((res) => { const t = setTimeout(res, 5000); child.once('exit', () => { clearTimeout(t); res(); }); });
   conn.dispose();
   child.kill();
-  if (r.diagnosticsCount === undefined) r.stderr = stderr.slice(-2000);
+  if (r.diagnosticsCount === undefined || process.env.BENCH_STDERR) r.stderr = stderr.slice(-2000);
+  if (process.env.BENCH_STDERR) console.error(stderr.slice(0, 1500));
   return r;
 }
 

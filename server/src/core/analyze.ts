@@ -35,9 +35,9 @@ export interface AnalyzeOptions {
 export class AnalysisCache {
   private readonly perDoc = new WeakMap<object, CacheEntry>();
 
-  get(doc: object, settings: Settings, workspace: WorkspaceView | undefined): CacheEntry | undefined {
+  get(doc: object, settings: Settings): CacheEntry | undefined {
     const e = this.perDoc.get(doc);
-    return e && e.settings === settings && e.workspace === workspace ? e : undefined;
+    return e && (e.settings === settings || e.settingsKey === settingsKey(settings)) ? e : undefined;
   }
 
   set(doc: object, entry: CacheEntry): void {
@@ -45,20 +45,44 @@ export class AnalysisCache {
   }
 }
 
+/**
+ * Settings compared by value: the adapter reads them again (a new object with the same values)
+ * whenever the client may have changed them, which must not throw the cache away.
+ */
+const settingsKeys = new WeakMap<Settings, string>();
+function settingsKey(settings: Settings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify(settings)));
+  return key;
+}
+
 interface CacheEntry {
   settings: Settings;
-  workspace: WorkspaceView | undefined;
+  settingsKey: string;
   /** Offset of the document when the findings were made (they move with it). */
   base: number;
   results: Map<string, Finding[]>;
-  /** For checks that read the workspace: the stamp of each kind they read, when they read it. */
-  stamps: Map<string, Map<string, number>>;
+  /** For checks that asked for the workspace: which one they got, and the stamps of what they read. */
+  stamps: Map<string, Reads>;
   /**
    * Every finding of the document, in order, when every check's findings could be kept (no check
    * read other documents of the file or threw), with the offset and line of the document then:
    * an edit elsewhere reuses them as a whole, the same objects when the document has not moved.
    */
   whole?: { findings: Finding[]; base: number; line: number; large: boolean };
+}
+
+/**
+ * What a check read of the workspace: the view it got (undefined when there was none: its
+ * findings hold only while there still is none) and the stamp of each kind it read then.
+ */
+interface Reads {
+  ws: WorkspaceView | undefined;
+  stamps: Map<string, number>;
+}
+
+function readsHold(reads: Reads, ws: WorkspaceView | undefined): boolean {
+  return reads.ws === ws && (ws === undefined || stillValid(ws, reads.stamps));
 }
 
 /** A view of the workspace that notes the stamp of every kind a check reads. */
@@ -86,7 +110,7 @@ function stillValid(ws: WorkspaceView | undefined, read: Map<string, number>): b
 function reuseWhole(entry: CacheEntry | undefined, manifest: Manifest, file: ParsedFile, large: boolean, ws: WorkspaceView | undefined): Finding[] | undefined {
   const whole = entry?.whole;
   if (!whole || whole.large !== large) return undefined;
-  for (const read of entry!.stamps.values()) if (!stillValid(ws, read)) return undefined;
+  for (const reads of entry!.stamps.values()) if (!readsHold(reads, ws)) return undefined;
   const delta = manifest.start - whole.base;
   const line = file.lines.positionAt(manifest.start).line;
   if (delta === 0 && line === whole.line) return whole.findings;
@@ -128,7 +152,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
     const zoneStart = prevEnd;
     prevEnd = manifest.end;
     const checked = manifest.isKubernetes && !manifest.isTemplate;
-    const cached = checked ? cache?.get(manifest.doc, settings, opts.workspace) : undefined;
+    const cached = checked ? cache?.get(manifest.doc, settings) : undefined;
     // An untouched document whose checks read nothing that changed: its findings as they were.
     const whole = reuseWhole(cached, manifest, file, large, opts.workspace);
     if (whole) {
@@ -167,14 +191,14 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
     let wholeCacheable = true;
     const delta = cached ? manifest.start - cached.base : 0;
     const results = new Map<string, Finding[]>();
-    const stamps = new Map<string, Map<string, number>>();
+    const stamps = new Map<string, Reads>();
     let forKind = byKind.get(manifest.kind ?? '');
     if (!forKind) byKind.set(manifest.kind ?? '', (forKind = checkers.filter((c) => !c.kinds || (!!manifest.kind && c.kinds.includes(manifest.kind)))));
     for (const checker of forKind) {
       if (large && checker.expensive) continue;
       const reuse = cached?.results.get(checker.name);
       const read = cached?.stamps.get(checker.name);
-      if (reuse && (!read || stillValid(opts.workspace, read))) {
+      if (reuse && (!read || readsHold(read, opts.workspace))) {
         const again = reuse.map((f) => moved(f, delta, file));
         for (const f of again) out.push(f);
         results.set(checker.name, again);
@@ -186,7 +210,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
       sink = mine;
       let cacheable = true;
       let workspace: WorkspaceView | undefined;
-      let reads: Map<string, number> | undefined;
+      let reads: Reads | undefined;
       try {
         const check = () => checker.check({
           get file() {
@@ -199,12 +223,18 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
           settings,
           get workspace() {
             const ws = opts.workspace;
-            if (!ws) return undefined; // no workspace is part of the cache key
+            if (!ws) {
+              reads ??= { ws: undefined, stamps: new Map() };
+              return undefined;
+            }
             if (!ws.stamp) {
               cacheable = false;
               return ws;
             }
-            if (!workspace) workspace = recordingView(ws as WorkspaceView & { stamp(kind: string): number }, (reads = new Map()));
+            if (!workspace) {
+              reads = { ws, stamps: new Map() };
+              workspace = recordingView(ws as WorkspaceView & { stamp(kind: string): number }, reads.stamps);
+            }
             return workspace;
           },
           uri: opts.uri ?? '',
@@ -216,9 +246,8 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
           },
         });
         // Facts read beyond the kinds looked up (workspace/reads.ts) are noted with their stamps too.
-        const ws = opts.workspace;
         withReads((key) => {
-          if (reads && ws?.stamp && !reads.has(key)) reads.set(key, ws.stamp(key));
+          if (reads?.ws?.stamp && !reads.stamps.has(key)) reads.stamps.set(key, reads.ws.stamp(key));
         }, check);
       } catch (error) {
         cacheable = false;
@@ -237,7 +266,7 @@ export function analyze(file: ParsedFile, opts: AnalyzeOptions): Finding[] {
         wholeCacheable = false;
       }
     }
-    const entry: CacheEntry = { settings, workspace: opts.workspace, base: manifest.start, results, stamps };
+    const entry: CacheEntry = { settings, settingsKey: settingsKey(settings), base: manifest.start, results, stamps };
     if (wholeCacheable) entry.whole = { findings: out.slice(first), base: manifest.start, line: file.lines.positionAt(manifest.start).line, large };
     cache?.set(manifest.doc, entry);
   }

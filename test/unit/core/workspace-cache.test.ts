@@ -187,3 +187,35 @@ test('the real externalTrafficPolicy: Local check follows the selected workload\
   index.update('file:///w/dep.yaml', scaled(1));
   assert.equal(single(), true);
 });
+
+test('settings read again with the same values keep the cache; changed values do not', () => {
+  const checker = countingChecker();
+  const file = parseFile(SVC);
+  const cache = new AnalysisCache();
+  analyze(file, { settings: normalizeSettings({}), cache, checkers: [checker] });
+  analyze(file, { settings: normalizeSettings({}), cache, checkers: [checker] });
+  assert.equal(checker.runs, 1, 'a new settings object with equal values');
+  analyze(file, { settings: normalizeSettings({ kubernetesVersion: '1.30' }), cache, checkers: [checker] });
+  assert.equal(checker.runs, 2, 'different values');
+});
+
+test('when the workspace index becomes available, only the checks that asked for it run again', () => {
+  const file = parseFile(SVC);
+  const readsWorkspace = countingChecker();
+  let plainRuns = 0;
+  const plain: Checker = { name: 'test/plain', rules: [{ id: 'test/plain', severity: 'info', summary: 'x' }], kinds: ['Service'], check: () => void plainRuns++ };
+  const cache = new AnalysisCache();
+  const run = (workspace?: WorkspaceIndex) => analyze(file, { settings, uri: 'file:///w/svc.yaml', workspace, cache, checkers: [readsWorkspace, plain] }).map((f) => f.message);
+  assert.deepEqual(run(), []);
+  assert.deepEqual(run(), []);
+  assert.deepEqual([readsWorkspace.runs, plainRuns], [1, 1], 'no workspace either time: reused');
+  const index = new WorkspaceIndex();
+  index.update('file:///w/dep.yaml', deployment('web', 'web'));
+  index.put('file:///w/svc.yaml', file);
+  assert.deepEqual(run(index), ['1 deployments']);
+  assert.deepEqual([readsWorkspace.runs, plainRuns], [2, 1], 'the workspace arrived: only the check that asked for it ran');
+  const other = new WorkspaceIndex();
+  other.put('file:///w/svc.yaml', file);
+  assert.deepEqual(run(other), ['0 deployments'], 'another index (indexing again) is another workspace');
+  assert.equal(readsWorkspace.runs, 3);
+});
