@@ -8,6 +8,9 @@
 // spread over the file: same-length replacements, then typed and deleted characters);
 // completion and hover (p50/p95 at 20 positions); peak RSS (VmHWM);
 // and the raw `yaml.parseAllDocuments` time of the same text (the floor for any YAML tool).
+// Diagnosis aids: BENCH_VERBOSE=1 prints every edit's latency, BENCH_PAUSE=<ms> waits that long
+// after the open before editing, BENCH_STDERR=1 prints the end of each server's stderr,
+// BENCH_CPU_PROF=<dir> writes a CPU profile of kube-expose's server.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -168,8 +171,8 @@ async function runServer(name, text, fileUri, schema) {
   await new Promise((res) => { const t = setTimeout(res, 5000); child.once('exit', () => { clearTimeout(t); res(); }); });
   conn.dispose();
   child.kill();
-  if (r.diagnosticsCount === undefined || process.env.BENCH_STDERR) r.stderr = stderr.slice(-2000);
-  if (process.env.BENCH_STDERR) console.error(stderr.slice(0, 1500));
+  if (r.diagnosticsCount === undefined) r.stderr = stderr.slice(-2000);
+  if (process.env.BENCH_STDERR) console.error(stderr.slice(-3000));
   return r;
 }
 
