@@ -21,7 +21,7 @@ conn.listen();
 await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
 conn.sendNotification('initialized', {});
 const text = generateManifests(3);
-const stats = () => conn.sendRequest('kubeExpose/stats', {});
+const stats = () => conn.sendRequest('kubeExpose/stats', { collectGarbage: true }); // after a full GC: what is retained
 const diag = (uri, version) => new Promise((resolve) => { waiting = { uri, version, resolve }; });
 const mb = (b) => (b / 1048576).toFixed(1);
 const before = await stats();
