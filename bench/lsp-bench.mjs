@@ -10,7 +10,7 @@
 // and the raw `yaml.parseAllDocuments` time of the same text (the floor for any YAML tool).
 // Diagnosis aids: BENCH_VERBOSE=1 prints every edit's latency, BENCH_PAUSE=<ms> waits that long
 // after the open before editing, BENCH_STDERR=1 prints the end of each server's stderr,
-// BENCH_CPU_PROF=<dir> writes a CPU profile of kube-expose's server.
+// BENCH_CPU_PROF=<dir> writes a CPU profile of kube-expose's server, BENCH_NODE_FLAGS="..." passes Node/V8 flags to it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +51,7 @@ function schemaForYls() {
 }
 
 const SERVER_CMDS = {
-  'kube-expose': () => [process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio']],
+  'kube-expose': () => [process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio']],
   'yaml-language-server': () => [process.env.YLS_NODE ?? process.execPath, [join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio']],
 };
 
