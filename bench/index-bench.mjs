@@ -237,7 +237,7 @@ Target (issue 11): index 2,000 files in ≤ 2 s without blocking requests on ope
 
 Command: \`node scripts/build.mjs && node bench/index-bench.mjs --files ${FILES} --runs ${RUNS} --write\`
 
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the end ${loadavg()[0].toFixed(1)} (the machine is shared: other builds and tests ran at the same time, so absolute times are inflated — compare with the floor measured in the same run).
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average at the end ${loadavg()[0].toFixed(1)}${loadavg()[0] > 1.5 ? ' (other work ran at the same time, so absolute times are inflated — compare with the floor measured in the same run)' : ' (nothing else was running)'}.
 
 Workspace: ${Math.ceil(FILES / 2)} apps, each a Deployment file and a Service + Ingress file (3 manifests, 2 files per app), in 7 namespaces; every 50th Ingress routes to a port its Service lacks. The server is \`dist/server.js --stdio\`; the driver opens one Service file and sends hover requests back to back from \`initialized\` until the indexing progress ends.
 
