@@ -7,25 +7,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { parseAllDocuments, isDocument, isMap, isSeq, isScalar, isPair, type Document } from 'yaml';
 import { parseBlockDocument, mayBeNonString } from '../../../server/src/core/yaml/block-parse';
 import { YAML_OPTIONS, splitDocuments, parseFile } from '../../../server/src/core/yaml/parse';
+import { yamlFiles } from '../files';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
-
-function yamlFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-    });
-  } catch {
-    return [];
-  }
-}
 
 /** The first difference between two trees, as a path and both sides; undefined when equal. */
 export function treeDifference(a: unknown, b: unknown, path = '$'): string | undefined {

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/core/analyze';
@@ -17,22 +17,12 @@ import { documentSymbols } from '../../../server/src/core/features/symbols';
 import { conversionsAt } from '../../../server/src/core/convert';
 import { normalizeSettings } from '../../../server/src/core/settings';
 import { parseFile } from '../../../server/src/core/yaml/parse';
+import { yamlFiles } from '../files';
 
 const RUNS = Number(process.env.KUBE_EXPOSE_FUZZ_RUNS ?? 150);
 const SEED = Number(process.env.KUBE_EXPOSE_FUZZ_SEED ?? 20261125);
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const settings = normalizeSettings({});
-
-function yamlFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(f) ? [p] : [];
-    });
-  } catch {
-    return [];
-  }
-}
 
 const SEEDS = yamlFiles(join(ROOT, 'test', 'fixtures', 'rules')).map((f) => readFileSync(f, 'utf8'));
 

@@ -25,6 +25,7 @@ import {
 import { claimKey, closest, ingressesClaiming, isSelf, routesTo, selectedWorkloads, servicesIn, servicesWithNodePort, whereIs, workloadName, workloads, yamlScalar, type Workload } from '../workspace/query';
 import type { IndexedManifest, WorkspaceView } from '../workspace/view';
 import type { Checker, RuleContext, RuleMeta } from './types';
+import { deriveContext } from './context';
 
 const R = {
   selectorNoMatch: { id: 'cross/selector-no-match', severity: 'warning', summary: 'Service selector matches no pod template in its namespace.', description: 'A Service whose selector matches no pod gets no endpoints: every connection to it fails. Compare the selector with the pod template labels of the workload it should select (not the workload\'s own metadata.labels).' },
@@ -393,19 +394,7 @@ function checkIngressClass(ctx: RuleContext, ws: WorkspaceView): void {
  * line, so trailing whitespace is trimmed from the span.
  */
 function exact(ctx: RuleContext): RuleContext {
-  // Not a spread: that would read `file` and `workspace`, which marks what they are read for.
-  return {
-    manifest: ctx.manifest,
-    lines: ctx.lines,
-    text: ctx.text,
-    settings: ctx.settings,
-    uri: ctx.uri,
-    get file() {
-      return ctx.file;
-    },
-    get workspace() {
-      return ctx.workspace;
-    },
+  return deriveContext(ctx, {
     report: (r) => {
       const span = r.span ?? nodeSpan(r.node);
       if (!span) return ctx.report(r);
@@ -413,7 +402,7 @@ function exact(ctx: RuleContext): RuleContext {
       while (end > span[0] && /\s/.test(ctx.text[end - 1])) end--;
       ctx.report({ ...r, node: undefined, span: [span[0], end] });
     },
-  };
+  });
 }
 
 export const crossResourceCheckers: Checker[] = [

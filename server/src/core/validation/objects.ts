@@ -4,6 +4,7 @@
  * item exactly as it would check a document.
  */
 import type { RuleContext } from '../rules/types';
+import { deriveContext } from '../rules/context';
 import { get, seqItems, str, type AnyNode } from '../yaml/ast';
 import type { Manifest } from '../yaml/parse';
 
@@ -21,21 +22,7 @@ export function objectsOf(ctx: RuleContext, kinds: readonly string[]): RuleConte
   for (const item of seqItems(get(m.root, 'items'))) {
     const kind = str(get(item, 'kind'));
     if (!kind || !kinds.includes(kind)) continue;
-    const manifest = listItemManifest(m, item);
-    out.push({
-      manifest,
-      lines: ctx.lines,
-      text: ctx.text,
-      settings: ctx.settings,
-      uri: ctx.uri,
-      report: ctx.report,
-      get file() {
-        return ctx.file;
-      },
-      get workspace() {
-        return ctx.workspace;
-      },
-    });
+    out.push(deriveContext(ctx, { manifest: listItemManifest(m, item) }));
   }
   return out;
 }
