@@ -116,6 +116,7 @@ const EDGE_CASES: string[] = [
   'a: one two\n  three  four \n\n  five\nb: 1\n', 'a: x\n    y\n  z  # c\nb: 1\n', '- x\n  y\n- z\n', 'a: x\n  # c\n  y\n', 'a: x\n  - y\n', 'a: x\n  y: z\n',
   'a: [x, "y", 1]  # c\nb: [ a , b ]\nc: {k: v, "q": 1}\n', 'a: [x,]\n', 'a: [x, [y]]\n', 'a: {k: v, k: w}\n', 'a: [http://x, y:z]\n', 'a: [x: y]\n', 'a: {k : v}\n',
   'a: [ ]\n', 'a: {"a b": [1]}\n', 'a: [1, 2\n  , 3]\n', 'a: x\n\n\n  y\n\nb: 1\n', 'a: 1\n  2\n',
+  'a: x\n  y\n    # c\nb: 1\n', 'a: x\n  y\n  # c\nb: 1\n', '- x\n  y\n  # c\n- z\n', 'a: [a}\n', 'a: ["a"b]\n', 'a: {k: v]\n', 'a: [a, b] x\n',
 ];
 
 test('fast block parser: hand-written edge cases give the same tree as the package or give up', () => {

@@ -1,15 +1,18 @@
 /**
  * A fast path for the YAML that Kubernetes manifests are almost always written in: block maps and
- * block sequences of single-line scalars, quoted strings, `|`/`>` block scalars and empty `{}`/`[]`.
+ * block sequences of plain scalars (one line or several), one-line quoted strings, `|`/`>` block
+ * scalars and one-line flow collections of scalars (`[a, "b"]`, `{k: v}`).
  *
  * It builds the same node tree the `yaml` package composes (the same node classes, ranges, scalar
  * values, types and sources, resolved through the same YAML 1.1 schema tags), in one pass over the
  * text and without the package's token stream, which is most of its cost. Anything outside that
- * subset (anchors, aliases, tags, flow collections with content, multi-line plain or quoted
- * scalars, complex keys, tabs, CR line ends, duplicate keys, anything the package would report as
- * an error or warning) makes it give up on the document, and the caller parses that document with
- * the package instead. `test/unit/block-parse.test.ts` holds it to the package's output, node by
- * node, over the fixtures, generated manifests and (when present) the shared corpus.
+ * subset (anchors, aliases, tags, nested or multi-line flow collections, multi-line quoted
+ * scalars, complex keys, tabs, CR line ends, duplicate keys, comment runs where a block ends, a
+ * `...` marker, anything the package would report as an error or warning) makes it give up on the
+ * document, and the caller parses that document with the package instead.
+ * `test/unit/core/block-parse.test.ts` holds it to the package's output, node by node, over the
+ * fixtures, generated manifests, random mutations and (when present) the shared corpus.
+ * KUBE_EXPOSE_BLOCK_DEBUG=1 prints where it gives up.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { YAML_OPTIONS } from './options';
