@@ -172,6 +172,35 @@ test('editing one document of a large file again and again keeps no copy of each
   }
 });
 
+test('ranged edits (the parse told each edit) keep no copy of each version of the text either', async () => {
+  const server = await startServer();
+  try {
+    const stats = () => server.request<{ memory: { heapUsed: number } }>('kubeExpose/stats', { collectGarbage: true });
+    let text = Array.from({ length: 1500 }, (_, i) => SERVICE.replace(/web/g, `web-${i}`)).join('---\n');
+    const uri = 'file:///ws/large-ranged.yaml';
+    let version = 1;
+    let d = server.diagnostics(uri, version);
+    await server.open(uri, text);
+    await d;
+    const before = (await stats()).memory.heapUsed;
+    for (let k = 0; k < 40; k++) {
+      // The Ingress backend port of a document spread over the file: 80 <-> 81.
+      const at = text.indexOf('number: 8', Math.floor((k * 37 % 1500) * (text.length / 1500))) + 'number: 8'.length;
+      const lines = text.slice(0, at).split('\n');
+      const pos = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      const digit = text[at] === '0' ? '1' : '0';
+      text = text.slice(0, at) + digit + text.slice(at + 1);
+      d = server.diagnostics(uri, ++version);
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: digit }] });
+      await d;
+    }
+    const after = (await stats()).memory.heapUsed;
+    assert.ok(after - before < 10 * text.length, `heap grew by ${after - before} bytes over 40 edits of a ${text.length}-byte file`);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a file over the large-file limit is still checked, and the user is told once', async () => {
   const server = await startServer({ largeFileLineLimit: 100 });
   try {

@@ -182,8 +182,9 @@ export class WorkspaceIndex implements WorkspaceView {
 }
 
 /**
- * Whether two parses of a file look the same to other files (see signature.ts). Compared document
- * by document: the signatures of documents an incremental parse reused are the same cached strings.
+ * The stamp keys (kinds, replica counts of a kind, '' for namespaces) of what changed between two
+ * parses of a file as other files see it (see signature.ts); empty when nothing did. Compared
+ * document by document; a document an incremental parse reused is skipped.
  */
 function changedKinds(uri: string, a: ParsedFile, b: ParsedFile): string[] {
   const changed = new Set<string>();
