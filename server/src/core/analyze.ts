@@ -100,8 +100,8 @@ function recordingView(ws: WorkspaceView & { stamp(kind: string): number }, read
   };
 }
 
-function stillValid(ws: WorkspaceView | undefined, read: Map<string, number>): boolean {
-  if (!ws?.stamp) return false;
+function stillValid(ws: WorkspaceView, read: Map<string, number>): boolean {
+  if (!ws.stamp) return false;
   for (const [kind, stamp] of read) if (ws.stamp(kind) !== stamp) return false;
   return true;
 }

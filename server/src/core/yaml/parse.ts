@@ -66,9 +66,9 @@ export function parseFile(text: string, previous?: ParsedFile, change?: TextChan
   const edited = change && previous?.chunks && previous.text.length + (change.newEnd - change.oldEnd) === text.length ? editedChunks(text, previous.chunks, change) : undefined;
   const lines = edited ? LineIndex.edited(previous!.lines, text, change!) : new LineIndex(text);
   const chunks = edited ? edited.chunks : splitDocuments(text);
-  let docs: Array<{ doc: Document.Parsed; reused: boolean }>;
+  let docs: Document.Parsed[];
   if (!chunks) {
-    docs = parseWhole(text).map((doc) => ({ doc, reused: false }));
+    docs = parseWhole(text);
   } else {
     // Chunks outside the edited region (when known) are reused as they are; the region's chunks
     // are compared with the previous ones: in order from both ends, then what is left in the
@@ -91,7 +91,7 @@ export function parseFile(text: string, previous?: ParsedFile, change?: TextChan
       const hit = edited?.known[i] ?? (i < from + head ? prev[i - from] : i >= to - tail ? prev[prev.length - (to - i)] : middle.get(c.text)?.shift());
       if (hit) {
         if (hit.start !== c.start) shiftDocument(hit.doc, c.start - hit.start);
-        docs.push({ doc: hit.doc, reused: true });
+        docs.push(hit.doc);
         return;
       }
       // On a re-parse, the document's strings must not keep the whole text of this version alive.
@@ -100,19 +100,19 @@ export function parseFile(text: string, previous?: ParsedFile, change?: TextChan
       // (or anything it is unsure of) is parsed by the package.
       const fast = parseBlockDocument(own, c.start);
       if (fast) {
-        docs.push({ doc: fast, reused: false });
+        docs.push(fast);
         return;
       }
       const parsed = parseWhole(own);
       for (const d of parsed) {
         if (c.start) shiftDocument(d, c.start);
-        docs.push({ doc: d, reused: false });
+        docs.push(d);
       }
     });
   }
-  const manifests = docs.map(({ doc }, index) => toManifest(doc, index, text));
+  const manifests = docs.map((doc, index) => toManifest(doc, index, text));
   // Remember each chunk's document (one per chunk when splitting worked) for the next parse.
-  const memo = chunks && chunks.length === docs.length ? chunks.map((c, i) => ({ text: c.text, start: c.start, doc: docs[i].doc })) : undefined;
+  const memo = chunks && chunks.length === docs.length ? chunks.map((c, i) => ({ text: c.text, start: c.start, doc: docs[i] })) : undefined;
   return { text, lines, manifests, hasKubernetes: manifests.some((m) => m.isKubernetes), chunks: memo };
 }
 
