@@ -199,23 +199,9 @@ class BlockParser {
       if (key.value === '<<' || seen.has(id)) fail();
       seen.add(id);
       const value = this.value(indent, colon + 1, le, true);
-      const next = this.next;
       map.items.push(newPair(key, value));
-      this.skipCommentLines(next);
-      const lookNext = this.lookNext;
-      const run = this.lookRun;
-      const d = this.lookIndent;
-      const ends = d < indent || (d === indent && this.isSeqItem(lookNext));
-      const claimed = run ? this.settleRun(value, indent, run, ends, d < 0) : undefined;
-      if (d === indent && !this.isSeqItem(lookNext)) {
-        keyAt = lookNext;
-        continue;
-      }
-      if (d > indent) fail();
-      const end = value.range![2];
-      map.range = [this.base + first, end, claimed ?? end];
-      this.next = next;
-      return map;
+      keyAt = this.afterItem(map, value, indent, first, false);
+      if (keyAt < 0) return map;
     }
   }
 
@@ -235,24 +221,31 @@ class BlockParser {
       } else {
         item = this.value(indent, after, le, false);
       }
-      const next = this.next;
       seq.items.push(item);
-      this.skipCommentLines(next);
-      const lookNext = this.lookNext;
-      const run = this.lookRun;
-      const d = this.lookIndent;
-      const ends = d < indent || (d === indent && !this.isSeqItem(lookNext));
-      const claimed = run ? this.settleRun(item, indent, run, ends, d < 0) : undefined;
-      if (d === indent && this.isSeqItem(lookNext)) {
-        dash = lookNext;
-        continue;
-      }
-      if (d > indent) fail();
-      const end = item.range![2];
-      seq.range = [this.base + first, end, claimed ?? end];
-      this.next = next;
-      return seq;
+      dash = this.afterItem(seq, item, indent, first, true);
+      if (dash < 0) return seq;
     }
+  }
+
+  /**
+   * After an item of a block (keys, or `-` indicators when `seqItems`) at column `indent` that
+   * starts at `first`: the offset where the next item starts, or -1 when the block ends there, its
+   * range then set and `next` left at the line after its last item.
+   */
+  private afterItem(block: YAMLMap | YAMLSeq, item: Node, indent: number, first: number, seqItems: boolean): number {
+    const next = this.next;
+    this.skipCommentLines(next);
+    const at = this.lookNext;
+    const d = this.lookIndent;
+    const goesOn = d === indent && this.isSeqItem(at) === seqItems;
+    // (A line deeper than the block gives up below, whatever the comments before it did.)
+    const claimed = this.lookRun ? this.settleRun(item, indent, this.lookRun, !goesOn, d < 0) : undefined;
+    if (goesOn) return at;
+    if (d > indent) fail();
+    const end = item.range![2];
+    block.range = [this.base + first, end, claimed ?? end];
+    this.next = next;
+    return -1;
   }
 
   /**
