@@ -31,23 +31,8 @@ export class LineIndex {
     const delta = change.newEnd - change.oldEnd;
     // Line starts s with s <= start are unchanged (their line break is before the edit); those with
     // s > oldEnd move by delta; those in between were inside the replaced text.
-    let keep = 0;
-    let lo = 0;
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid] <= change.start) lo = mid + 1;
-      else hi = mid;
-    }
-    keep = lo;
-    lo = keep;
-    hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (old[mid] <= change.oldEnd) lo = mid + 1;
-      else hi = mid;
-    }
-    const after = lo;
+    const keep = firstAbove(old, change.start, 0);
+    const after = firstAbove(old, change.oldEnd, keep);
     const starts = old.slice(0, keep);
     for (let i = text.indexOf('\n', change.start); i !== -1 && i < change.newEnd; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     for (let i = after; i < old.length; i++) starts.push(old[i] + delta);
@@ -83,14 +68,8 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    const line = firstAbove(this.lineStarts, o, 0) - 1; // lineStarts[0] is 0, so line >= 0
+    return { line, character: o - this.lineStarts[line] };
   }
 
   offsetAt(pos: Position): number {
@@ -122,4 +101,16 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** The index of the first element above `value` in an ascending array, searching from `from`. */
+function firstAbove(sorted: readonly number[], value: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
