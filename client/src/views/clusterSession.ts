@@ -1,14 +1,14 @@
 /**
  * The cluster side of the running extension: the loaded kubeconfig, the chosen context, one
- * reader per context, and the file watchers that reload the kubeconfig when it changes.
+ * reader per context, and the poll that reloads the kubeconfig when one of its files changes.
  * Loaded lazily (it pulls in @kubernetes/client-node).
  */
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { connectionFor, loadKubeconfig, type ContextInfo, type LoadedKubeconfig } from '../cluster/kubeconfig';
 import { ClusterReader } from '../cluster/reader';
 import { kubeconfigSource, type KubeconfigSource } from '../cluster/source';
 import { ClusterError } from '../cluster/errors';
+import { fileStamp, filePoller } from '../cluster/fileWatch';
 
 const CONTEXT_KEY = 'kubeExpose.selectedContext';
 const FILTER_KEY = 'kubeExpose.namespaceFilter';
@@ -16,7 +16,7 @@ const FILTER_KEY = 'kubeExpose.namespaceFilter';
 export class ClusterSession implements vscode.Disposable {
   private loaded: LoadedKubeconfig | undefined;
   private readers = new Map<string, ClusterReader>();
-  private watched: string[] = [];
+  private readonly poller = filePoller((file) => this.reload(`${file} changed`));
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the kubeconfig, the chosen context or the settings change. */
   readonly onDidChange = this.changed.event;
@@ -44,11 +44,13 @@ export class ClusterSession implements vscode.Disposable {
     if (!this.loaded) {
       const src = this.source();
       if (src.note) this.log.info(src.note);
+      // Stamped before reading: a write after this point is seen by the next poll.
+      const stamps = src.files.map(fileStamp);
       this.loaded = loadKubeconfig(src);
       this.log.info(`kubeconfig: ${this.loaded.state} (${src.origin}: ${src.files.join(', ')})${this.loaded.state !== 'ok' ? ` — ${this.loaded.message}` : ''}`);
       if (this.loaded.state === 'ok') for (const w of this.loaded.warnings) this.log.warn(`kubeconfig: ${w}`);
       void vscode.commands.executeCommand('setContext', 'kubeExpose.kubeconfigState', this.loaded.state);
-      this.watch(src.files);
+      this.poller.watch(src.files, stamps);
     }
     return this.loaded;
   }
@@ -58,16 +60,6 @@ export class ClusterSession implements vscode.Disposable {
     this.loaded = undefined;
     this.readers.clear();
     this.changed.fire();
-  }
-
-  private watch(files: string[]): void {
-    for (const f of this.watched) fs.unwatchFile(f);
-    this.watched = files;
-    for (const f of files) {
-      fs.watchFile(f, { interval: 1500, persistent: false }, (cur, prev) => {
-        if (cur.mtimeMs !== prev.mtimeMs || cur.size !== prev.size) this.reload(`${f} changed`);
-      });
-    }
   }
 
   contexts(): ContextInfo[] {
@@ -135,7 +127,7 @@ export class ClusterSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const f of this.watched) fs.unwatchFile(f);
+    this.poller.dispose();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
