@@ -131,6 +131,7 @@ async function runServer(name, text, fileUri, schema) {
     await p;
     insertMs.push(performance.now() - t);
   }
+  if (process.env.BENCH_VERBOSE) console.error(`[bench] ${name} inserts ms: ${insertMs.map((x) => x.toFixed(0)).join(" ")}`);
   r.insertP50 = pct(insertMs, 50);
   r.insertP95 = pct(insertMs, 95);
 
