@@ -108,18 +108,26 @@ test('a document moved by an insertion before it has every node range of a fresh
 });
 
 test('a parse told the edit (TextChange) equals a fresh parse: documents, every node range, line index, findings', () => {
-  let seed = 7;
+  editsAgreeWithFreshParses(BASE + '---\n' + DOC(7), 7);
+});
+
+test('the same with CRLF line breaks (a file saved on Windows), edits adding LF, CR and CRLF', () => {
+  editsAgreeWithFreshParses((BASE + '---\n' + DOC(7)).replace(/\n/g, '\r\n'), 11);
+});
+
+function editsAgreeWithFreshParses(initial: string, seedValue: number): void {
+  let seed = seedValue;
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed % n;
   };
-  const pieces = ['---\n', '---', '-', '\n', 'x', ': ', ' ', '  ', '# c\n', 'kind: Ingress\n', '%YAML 1.1\n', '"', '[a, b]', '\n  y', '...\n', '\r\n', ''];
+  const pieces = ['---\n', '---', '-', '\n', 'x', ': ', ' ', '  ', '# c\n', 'kind: Ingress\n', '%YAML 1.1\n', '"', '[a, b]', '\n  y', '...\n', '\r\n', '\r', '---\r\n', '\r\n  y', ''];
   const tree = (d: Document.Parsed) => {
     const out: unknown[] = [d.range];
     visit(d, { Node: (_key, node) => void out.push([node.constructor.name, node.range, (node as { value?: unknown }).value instanceof Object ? '' : (node as { value?: unknown }).value]) });
     return JSON.stringify(out);
   };
-  let text = BASE + '---\n' + DOC(7);
+  let text = initial;
   let prev = parseFile(text);
   const cache = new AnalysisCache();
   for (let i = 0; i < 400; i++) {
@@ -140,4 +148,4 @@ test('a parse told the edit (TextChange) equals a fresh parse: documents, every 
     text = next;
     prev = hinted;
   }
-});
+}

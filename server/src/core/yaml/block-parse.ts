@@ -7,9 +7,10 @@
  * values, types and sources, resolved through the same YAML 1.1 schema tags), in one pass over the
  * text and without the package's token stream, which is most of its cost. Anything outside that
  * subset (anchors, aliases, tags, nested or multi-line flow collections, multi-line quoted
- * scalars, complex keys, tabs, CR line ends, duplicate keys, comment runs where a block ends, a
- * `...` marker, anything the package would report as an error or warning) makes it give up on the
- * document, and the caller parses that document with the package instead.
+ * scalars, complex keys, tabs, a CR that is not part of a CRLF line break, duplicate keys, comment
+ * runs where a block ends, a `...` marker, anything the package would report as an error or
+ * warning) makes it give up on the document, and the caller parses that document with the package
+ * instead. Lines may end in LF or CRLF (files saved on Windows), even mixed.
  * `test/unit/core/block-parse.test.ts` holds it to the package's output, node by node, over the
  * fixtures, generated manifests, random mutations and (when present) the shared corpus.
  * KUBE_EXPOSE_BLOCK_DEBUG=1 prints where it gives up.
@@ -20,6 +21,8 @@ import { YAML_OPTIONS } from './options';
 type Node = Scalar | YAMLMap | YAMLSeq;
 
 const DOCUMENT_END = /^\.\.\.(?:[ \n]|$)/m;
+/** A CR that does not start a CRLF line break (a line break of its own in YAML). */
+const LONE_CR = /\r(?!\n)/;
 
 /** Thrown (as this one object, without a stack) when the document leaves the supported subset. */
 const GIVE_UP = { giveUp: true };
@@ -34,6 +37,7 @@ function fail(): never {
 
 const SPACE = 32;
 const NL = 10;
+const CR = 13;
 const HASH = 35;
 const DASH = 45;
 const COLON = 58;
@@ -116,7 +120,7 @@ const newSeq = (): YAMLSeq => new (FastSeq as unknown as Constructor<YAMLSeq>)()
  * file. Returns undefined when the document is outside the fast path's subset.
  */
 export function parseBlockDocument(text: string, base = 0): Document.Parsed | undefined {
-  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  if (text.indexOf('\t') >= 0 || (text.indexOf('\r') >= 0 && LONE_CR.test(text))) return undefined;
   // A `...` document end marker: what follows it is not this document.
   if (text.indexOf('...') >= 0 && DOCUMENT_END.test(text)) return undefined;
   try {
@@ -159,13 +163,13 @@ class BlockParser {
     let p = this.lookNext;
     let docStart = p;
     let marker = false;
-    if (p < this.n && s.startsWith('---', p) && (p + 3 === this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL)) {
+    if (p < this.n && s.startsWith('---', p) && (p + 3 === this.n || s.charCodeAt(p + 3) === SPACE || s.charCodeAt(p + 3) === NL || s.charCodeAt(p + 3) === CR)) {
       marker = true;
       docStart = p;
       const le = this.lineEnd(p);
       const rest = this.skipSpaces(p + 3, le);
       if (rest < le && (s.charCodeAt(rest) !== HASH || s.charCodeAt(rest - 1) !== SPACE)) fail();
-      this.skipCommentLines(le + 1 > this.n ? this.n : le + 1);
+      this.skipCommentLines(this.lineAfter(le));
       if (this.lookIndent > 0) fail();
       p = this.lookNext;
     }
@@ -285,7 +289,7 @@ class BlockParser {
       return this.nestedOrEmpty(indent, q, le, inMap, q < le);
     }
     const c = s.charCodeAt(q);
-    const nextLine = le < this.n ? le + 1 : this.n;
+    const nextLine = this.lineAfter(le);
     switch (c) {
       case DQUOTE:
       case SQUOTE: {
@@ -354,7 +358,7 @@ class BlockParser {
         // A blank line: part of the scalar only if more content follows.
         blanks++;
         if (le >= this.n) break;
-        p = le + 1;
+        p = this.lineAfter(le);
         continue;
       }
       const ch = s.charCodeAt(c);
@@ -374,7 +378,7 @@ class BlockParser {
       value += s.slice(c, end);
       blanks = 0;
       valueEnd = end;
-      next = le < this.n ? le + 1 : this.n;
+      next = this.lineAfter(le);
       if (comment) break; // a comment ends the scalar
       p = next;
     }
@@ -436,6 +440,12 @@ class BlockParser {
       end = closeAt + 1;
     } else {
       if (!this.plainStart(at, le)) fail();
+      // `-`, `?` or `:` starts a plain scalar only before a character that may be in one, and in a
+      // flow collection `,[]{}` may not (`[a, -]` holds a block sequence indicator: an error).
+      if (c === DASH || c === 63 || c === COLON) {
+        const n = s.charCodeAt(at + 1);
+        if (n === 44 || n === 91 || n === 93 || n === 123 || n === 125) fail();
+      }
       let e = at;
       let valueEnd = at;
       for (; e < le; e++) {
@@ -464,7 +474,7 @@ class BlockParser {
 
   /** After `key:` or `-` with nothing else on the line: a nested block, a compact sequence, or null. */
   private nestedOrEmpty(indent: number, at: number, le: number, inMap: boolean, commented = false): Node {
-    const nextLine = le < this.n ? le + 1 : this.n;
+    const nextLine = this.lineAfter(le);
     this.skipCommentLines(nextLine);
     const at2 = this.lookNext;
     const ind = this.lookIndent;
@@ -493,7 +503,7 @@ class BlockParser {
     if (afterHeader < le && (s.charCodeAt(afterHeader) !== HASH || afterHeader === h)) fail();
     if (le >= this.n) fail();
     // Content lines: the first non-blank line sets the indentation.
-    let p = le + 1;
+    let p = this.lineAfter(le);
     let contentIndent = -1;
     const lines: Array<[number, number]> = [];
     let lastContentEnd = p;
@@ -504,7 +514,7 @@ class BlockParser {
         // A blank line: more spaces than the content indentation would be content.
         if (contentIndent < 0 ? ind > 0 : ind > contentIndent) fail();
         lines.push([e, e]);
-        p = e + 1;
+        p = this.lineAfter(e);
         continue;
       }
       if (contentIndent < 0) {
@@ -517,8 +527,8 @@ class BlockParser {
       if (folded && ind > contentIndent) fail(); // more-indented lines of a folded scalar
       lines.push([p + contentIndent, e]);
       if (e >= this.n) fail(); // no line break after the last line
-      lastContentEnd = e + 1;
-      p = e + 1;
+      lastContentEnd = this.lineAfter(e);
+      p = lastContentEnd;
     }
     if (contentIndent < 0) fail(); // an empty block scalar
     if (folded && lines[0][0] === lines[0][1]) fail(); // leading blank lines of a folded scalar
@@ -620,9 +630,17 @@ class BlockParser {
 
   // ── Lines ─────────────────────────────────────────────────────────────────────────────────
 
+  /** Where the content of the line at `p` ends: its line break (the CR of a CRLF), or the end of the text. */
   private lineEnd(p: number): number {
     const e = this.s.indexOf('\n', p);
-    return e < 0 ? this.n : e;
+    if (e < 0) return this.n;
+    return e > p && this.s.charCodeAt(e - 1) === CR ? e - 1 : e;
+  }
+
+  /** The start of the line after the one whose content ends at `le` (past its LF or CRLF). */
+  private lineAfter(le: number): number {
+    if (le >= this.n) return this.n;
+    return le + (this.s.charCodeAt(le) === CR ? 2 : 1);
   }
 
   private indentAt(p: number, le: number): number {
@@ -659,7 +677,7 @@ class BlockParser {
         run = { indent: ind, end: 0 };
       }
       if (le >= this.n) break;
-      p = le + 1;
+      p = this.lineAfter(le);
     }
     if (run) run.end = this.n;
     this.lookNext = this.n;
@@ -677,7 +695,7 @@ class BlockParser {
   private isSeqItem(p: number): boolean {
     if (this.s.charCodeAt(p) !== DASH) return false;
     const c = this.s.charCodeAt(p + 1);
-    return p + 1 >= this.n || c === SPACE || c === NL;
+    return p + 1 >= this.n || c === SPACE || c === NL || c === CR;
   }
 
   /** Whether a plain scalar may start at `p` (no YAML indicator that would make it something else). */
