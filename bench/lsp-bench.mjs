@@ -4,6 +4,7 @@
 // generated multi-document files, alternately, in one process tree.
 //   npm run bench                         sizes 100,300,1000 apps; 3 rounds; writes bench/out/results.json
 //   node bench/lsp-bench.mjs --sizes=100 --rounds=1 --servers=kube-expose
+//   node bench/lsp-bench.mjs --crlf       the same files with CRLF line breaks (as saved on Windows)
 // Measures: open → first diagnostics; one-character edit → diagnostics (p50/p95 over 20 edits
 // spread over the file: same-length replacements, then typed and deleted characters);
 // completion and hover (p50/p95 at 20 positions); peak RSS (VmHWM);
@@ -28,6 +29,7 @@ const SIZES = arg('sizes', existsSync(CORPUS) ? '100,300,1000,corpus' : '100,300
 const ROUNDS = Number(arg('rounds', '3'));
 const SERVERS = arg('servers', 'kube-expose,yaml-language-server').split(',');
 const EDITS = Number(arg('edits', '20'));
+const CRLF = process.argv.includes('--crlf');
 const POINTS = Number(arg('points', '20'));
 const OUT = join(ROOT, 'bench', 'out');
 mkdirSync(OUT, { recursive: true });
@@ -93,7 +95,7 @@ async function runServer(name, text, fileUri, schema) {
 
   if (process.env.BENCH_PAUSE) await new Promise((res) => setTimeout(res, Number(process.env.BENCH_PAUSE)));
   // One-character edits spread over the file: flip the replicas digit of apps spread evenly.
-  const lines = text.split('\n');
+  const lines = text.split(CRLF ? '\r\n' : '\n');
   const replicaLines = lines.map((l, i) => (/^ {2}replicas: \d$/.test(l) ? i : -1)).filter((i) => i >= 0);
   const editMs = [];
   let version = 1;
@@ -188,7 +190,7 @@ function parseFloor(text) {
 }
 
 const schema = schemaForYls();
-const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, ylsSchemas: schema.source, sizes: [] };
+const results = { date: new Date().toISOString(), lineBreaks: CRLF ? 'CRLF' : 'LF', node: process.version, cpus: (await import('node:os')).cpus().length, ylsSchemas: schema.source, sizes: [] };
 /** The corpus as one multi-document file (files that are not YAML streams of objects are skipped). */
 function corpusText() {
   const files = [];
@@ -204,8 +206,9 @@ function corpusText() {
 }
 
 for (const apps of SIZES) {
-  const text = apps === 'corpus' ? corpusText() : generateManifests(apps);
-  const file = join(OUT, `bench-${apps}.yaml`);
+  const lf = apps === 'corpus' ? corpusText() : generateManifests(apps);
+  const text = CRLF ? lf.replace(/\r?\n/g, '\r\n') : lf;
+  const file = join(OUT, `bench-${apps}${CRLF ? '-crlf' : ''}.yaml`);
   writeFileSync(file, text);
   const uri = `file://${file}`;
   const size = { apps, lines: text.split('\n').length, parseMs: parseFloor(text), runs: {} };

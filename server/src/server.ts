@@ -205,9 +205,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /**
    * Debounce with a leading edge: the first change after a quiet spell is checked at once (the
    * person sees the result of a single edit immediately), the changes of a burst are coalesced and
-   * checked `debounceMs` after the last one.
+   * checked `debounceMs` after the last one. Returns whether the check waits.
    */
-  function schedule(st: DocState, delay = debounceMs): void {
+  function schedule(st: DocState, delay = debounceMs): boolean {
     const run = () => {
       st.timer = undefined;
       st.lastRun = Date.now();
@@ -220,6 +220,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (st.timer) clearTimeout(st.timer);
     const quiet = st.lastRun === undefined || Date.now() - st.lastRun >= Math.max(delay, 1) * 2;
     st.timer = setTimeout(run, quiet ? 0 : delay);
+    return !quiet;
   }
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -241,7 +242,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       st.change = undefined;
     }
     st.doc = TextDocument.update(st.doc, contentChanges, t.version);
-    schedule(st);
+    // In a burst the check waits for the debounce: parse now, during the wait. The check then has
+    // only the analysis left, and the burst's next edit has this parse to build on (its edit hint
+    // needs the version it edits parsed).
+    if (schedule(st)) {
+      try {
+        parsed(st);
+      } catch (e) {
+        connection.console.error(`parsing failed for ${st.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+    }
   });
 
   connection.onDidCloseTextDocument(({ textDocument: t }) => {
