@@ -158,6 +158,7 @@ async function runServer(name, text, fileUri, schema) {
     hoverMs.push(performance.now() - t);
     if (h) hoverHits++;
   }
+  if (process.env.BENCH_VERBOSE) console.error(`[bench] ${name} completion ms: ${compMs.map((x) => x.toFixed(1)).join(' ')}; hover ms: ${hoverMs.map((x) => x.toFixed(1)).join(' ')}`);
   r.completionP50 = pct(compMs, 50);
   r.completionP95 = pct(compMs, 95);
   r.completionItemsAvg = compItems / POINTS;

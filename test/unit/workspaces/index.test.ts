@@ -113,3 +113,26 @@ test('without a workspace the cross-resource checks stay silent', () => {
   const f = parseFile(service);
   assert.deepEqual(analyze(f, { settings: normalizeSettings({}) }).filter((x) => x.ruleId.startsWith('kube-expose/cross/')), []);
 });
+
+test("a namespace's workloads read before the lookup tables exist are the tables' own entries, and follow changes", async () => {
+  const { workloads, tables } = await import('../../../server/src/core/workspace/query');
+  const ws = new WorkspaceIndex();
+  ws.update('file:///a.yaml', [deployment('{ app: a1 }', 'shop'), deployment('{ app: b1 }', 'other')].join('---\n'));
+  ws.update('file:///b.yaml', [deployment('{ app: a2 }', 'shop').replace('kind: Deployment', 'kind: StatefulSet'), service].join('---\n'));
+  // A view that wraps the index and notes the kinds read, like the recording view of the checks.
+  const read = new Set<string>();
+  const view = { ...ws, all: () => ws.all(), get: ws.get.bind(ws), source: ws, byKind: (k: string) => (read.add(k), ws.byKind(k)) };
+  const early = workloads(view, 'shop');
+  assert.deepEqual(early.map((w) => `${w.template.kind} ${w.template.labels.app}`), ['Deployment a1', 'StatefulSet a2']);
+  assert.ok(read.has('Deployment') && read.has('StatefulSet'), 'the workload kinds are noted as read');
+  assert.ok(!read.has('Service') && !read.has('Ingress'), 'a namespace of workloads does not depend on Services or Ingresses');
+  assert.deepEqual(workloads(view, 'nowhere'), []);
+  // Once the tables are built, the same entries (objects and order) come from them.
+  const t = tables(view);
+  assert.deepEqual(t.workloadsByNs.get('shop')!.map((w) => w.item), early.map((w) => w.item));
+  assert.equal(workloads(view, 'shop'), t.workloadsByNs.get('shop'));
+  // A new version of the index: read again.
+  ws.update('file:///a.yaml', deployment('{ app: a3 }', 'shop'));
+  assert.deepEqual(workloads(view, 'shop').map((w) => w.template.labels.app), ['a3', 'a2']);
+  assert.deepEqual(workloads(view, 'other'), []);
+});

@@ -35,7 +35,28 @@ interface Tables {
 
 /** The kinds the tables are made of. */
 const TABLE_KINDS = [...WORKLOAD_KINDS, 'Service', 'Ingress'];
-const tableCache = new WeakMap<WorkspaceView, { version: unknown; tables: Tables }>();
+/**
+ * Per view and version: the tables once something needed them all, and before that the
+ * workloads of the namespaces asked about. Completion in a large file (where the checks that
+ * build the tables are skipped) then reads one namespace's pod templates, not every one.
+ */
+interface Derived {
+  version: unknown;
+  tables?: Tables;
+  workloadsByNs: Map<string, Workload[]>;
+}
+const tableCache = new WeakMap<WorkspaceView, Derived>();
+
+function derived(ws: WorkspaceView): Derived {
+  const source = ws.source ?? ws;
+  const version = versionOf(source);
+  let d = tableCache.get(source);
+  if (!d || d.version !== version) {
+    d = { version, workloadsByNs: new Map() };
+    tableCache.set(source, d);
+  }
+  return d;
+}
 
 function versionOf(ws: WorkspaceView): unknown {
   const v = (ws as { version?: unknown }).version;
@@ -53,11 +74,13 @@ function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
 export function tables(ws: WorkspaceView): Tables {
   // Cached on the view a recording view wraps (analyze.ts), read through `ws` so that a check
   // using the tables is noted as reading the kinds they are made of.
-  const source = ws.source ?? ws;
   for (const kind of TABLE_KINDS) ws.byKind(kind);
-  const version = versionOf(source);
-  const hit = tableCache.get(source);
-  if (hit && hit.version === version) return hit.tables;
+  const d = derived(ws);
+  if (!d.tables) d.tables = buildTables(ws);
+  return d.tables;
+}
+
+function buildTables(ws: WorkspaceView): Tables {
   const t: Tables = { workloads: [], workloadsByNs: new Map(), workloadsByLabel: new Map(), servicesByNs: new Map(), routes: new Map(), nodePorts: new Map(), claims: new Map() };
   for (const kind of WORKLOAD_KINDS) {
     for (const item of ws.byKind(kind)) {
@@ -84,7 +107,6 @@ export function tables(ws: WorkspaceView): Tables {
       seen.add(key);
     }
   }
-  tableCache.set(source, { version, tables: t });
   return t;
 }
 
@@ -100,8 +122,24 @@ export function ingressesClaiming(ws: WorkspaceView, key: string): IndexedManife
 
 /** Every workload (pod template) of a namespace; every namespace when `namespace` is undefined. */
 export function workloads(ws: WorkspaceView, namespace?: string): Workload[] {
-  const t = tables(ws);
-  return namespace === undefined ? t.workloads : t.workloadsByNs.get(namespace) ?? [];
+  if (namespace === undefined) return tables(ws).workloads;
+  for (const kind of WORKLOAD_KINDS) ws.byKind(kind); // noted as read (a recording view)
+  const d = derived(ws);
+  if (d.tables) return d.tables.workloadsByNs.get(namespace) ?? [];
+  let list = d.workloadsByNs.get(namespace);
+  if (!list) {
+    // The same entries in the same order as the tables would hold.
+    list = [];
+    for (const kind of WORKLOAD_KINDS) {
+      for (const item of ws.byKind(kind)) {
+        if (item.namespace !== namespace) continue;
+        const template = podTemplate(item.manifest);
+        if (template) list.push({ item, template });
+      }
+    }
+    d.workloadsByNs.set(namespace, list);
+  }
+  return list;
 }
 
 /** The workloads whose pod template a Service selector selects. */
