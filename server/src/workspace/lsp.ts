@@ -51,7 +51,6 @@ export function registerNavigation(connection: Connection, indexer: WorkspaceInd
   });
 }
 
-/** Indexes the workspace folders in the background, with `window/workDoneProgress` when the client supports it. */
 /**
  * The user's `files.exclude` (what the index skips), or null when the client does not answer. It is
  * a resource setting: asked for in the scope of the first workspace folder.
@@ -64,6 +63,7 @@ export async function readFilesExclude(connection: Connection, folder?: string):
   }
 }
 
+/** Indexes the workspace folders in the background, with `window/workDoneProgress` when the client supports it. */
 export async function indexWorkspace(
   connection: Connection,
   indexer: WorkspaceIndexer,
