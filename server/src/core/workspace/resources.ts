@@ -5,6 +5,7 @@
  */
 import { get, getIn, isMap, mapItems, num, scalarText, seqItems, str, keyText, type AnyNode } from '../yaml/ast';
 import type { Manifest } from '../yaml/parse';
+import { noteRead, replicasKey } from './reads';
 
 /** Kinds that carry a pod template, and where it lives. */
 const TEMPLATE_PATH: Record<string, ReadonlyArray<string>> = {
@@ -62,22 +63,22 @@ export interface PodTemplate {
 // Memoized by the document's top-level node, which an incremental re-parse keeps for documents it
 // did not touch (their manifests are new objects on every parse). Facts hold nodes, not offsets,
 // so a document moved by an edit above it keeps correct facts.
-const templates = new WeakMap<object, PodTemplate | null>();
+const templates = new WeakMap<object, PodTemplate | undefined>();
 const services = new WeakMap<object, ServiceFacts>();
 const backends = new WeakMap<object, IngressBackend[]>();
 const classNames = new WeakMap<object, { name?: string; node: AnyNode }>();
-import { noteRead, replicasKey } from './reads';
 
-const keyOf = (m: Manifest): object => (m.root && typeof m.root === 'object' ? m.root : m);
+/** `read(m)`, computed once per document (see above). */
+function memo<T>(cache: WeakMap<object, T>, m: Manifest, read: (m: Manifest) => T): T {
+  const key = m.root && typeof m.root === 'object' ? m.root : m;
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) cache.set(key, (v = read(m)));
+  return v as T;
+}
 
 /** The pod template of a workload (or a bare Pod), or undefined for other kinds. Memoized per manifest. */
 export function podTemplate(m: Manifest): PodTemplate | undefined {
-  let t = templates.get(keyOf(m));
-  if (t === undefined) {
-    t = readPodTemplate(m) ?? null;
-    templates.set(keyOf(m), t);
-  }
-  return t ?? undefined;
+  return memo(templates, m, readPodTemplate);
 }
 
 function readPodTemplate(m: Manifest): PodTemplate | undefined {
@@ -194,12 +195,7 @@ export interface ServiceFacts {
 }
 
 export function serviceFacts(m: Manifest): ServiceFacts {
-  let f = services.get(keyOf(m));
-  if (!f) {
-    f = readServiceFacts(m);
-    services.set(keyOf(m), f);
-  }
-  return f;
+  return memo(services, m, readServiceFacts);
 }
 
 function readServiceFacts(m: Manifest): ServiceFacts {
@@ -249,12 +245,7 @@ export interface IngressBackend {
 
 /** Every Service backend of an Ingress (rule paths and the default backend). */
 export function ingressBackends(m: Manifest): IngressBackend[] {
-  let b = backends.get(keyOf(m));
-  if (!b) {
-    b = readIngressBackends(m);
-    backends.set(keyOf(m), b);
-  }
-  return b;
+  return memo(backends, m, readIngressBackends);
 }
 
 function readIngressBackends(m: Manifest): IngressBackend[] {
@@ -304,9 +295,7 @@ export function ingressTls(m: Manifest): IngressTls[] {
 }
 
 export function ingressClassName(m: Manifest): { name?: string; node: AnyNode } {
-  let c = classNames.get(keyOf(m));
-  if (!c) classNames.set(keyOf(m), (c = readIngressClassName(m)));
-  return c;
+  return memo(classNames, m, readIngressClassName);
 }
 
 function readIngressClassName(m: Manifest): { name?: string; node: AnyNode } {
